@@ -1,0 +1,123 @@
+"""The library behind each command. The CLI calls only these functions."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from cleaner.fixes import Outcome, fix_until_stable
+from cleaner.model import Document, InputError
+from cleaner.readers import Source, discover, read
+from cleaner.rules import Context, check_document, make_context
+from cleaner.settings import Settings
+from cleaner.writers import JsonLines, OutputError, Stdout, TextTree
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """One document before and after cleaning, and where it came from."""
+
+    source: Source
+    original: Document
+    outcome: Outcome
+
+
+@dataclass
+class Summary:
+    """What a run did: counts per rule, and every input that failed."""
+
+    files: int = 0
+    documents: int = 0
+    lines_in: int = 0
+    lines_out: int = 0
+    removed: Counter = field(default_factory=Counter)
+    edited: Counter = field(default_factory=Counter)
+    errors: list[InputError] = field(default_factory=list)
+
+    def count(self, cleaned: Cleaned) -> None:
+        self.documents += 1
+        self.lines_in += len(cleaned.original.lines)
+        self.lines_out += len(cleaned.outcome.document.lines)
+        for finding in cleaned.outcome.applied:
+            edits = finding.fix.edits if finding.fix else ()
+            counter = self.removed if any(e.removes_line for e in edits) else self.edited
+            counter[(finding.code, finding.name)] += 1
+
+
+def clean_document(document: Document, context: Context) -> Outcome:
+    """Clean one document: check, fix, and check again until nothing changes."""
+    return fix_until_stable(
+        document, lambda d: check_document(d, context), context.settings.max_fix_passes
+    )
+
+
+def clean(
+    paths: Iterable[str], settings: Settings = Settings(), exclude: Iterable[str] = ()
+) -> Iterator[Cleaned | InputError]:
+    """Read and clean every document under ``paths``, in input order."""
+    context = make_context(settings)
+    for source in discover(paths, exclude):
+        if isinstance(source, InputError):
+            yield source
+            continue
+        for item in read(source, settings):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                yield Cleaned(source, item, clean_document(item, context))
+
+
+def single_document_input(paths: list[str]) -> bool:
+    """Whether ``paths`` name one document that can go to stdout as plain text."""
+    from cleaner.readers import kind_of
+
+    return len(paths) == 1 and (
+        paths[0] == "-" or (os.path.isfile(paths[0]) and kind_of(paths[0]) != "jsonl")
+    )
+
+
+def clean_to(
+    paths: list[str],
+    output: str | None,
+    output_format: str = "text",
+    settings: Settings = Settings(),
+    on_file: Callable[[], None] | None = None,
+) -> Summary:
+    """Clean ``paths`` and write the results; ``output`` is a folder (text) or a file (jsonl)."""
+    if output_format == "jsonl":
+        writer = JsonLines(output)
+    elif output is None:
+        writer = Stdout()
+    else:
+        writer = TextTree(output, {p for p in _input_files(paths)})
+    summary = Summary()
+    files: set[str] = set()
+    try:
+        for item in clean(paths, settings, exclude=[output] if output else []):
+            if on_file is not None:
+                on_file()
+            if isinstance(item, InputError):
+                files.add(item.path)
+                summary.errors.append(item)
+                continue
+            files.add(item.source.path)
+            try:
+                writer.write(item.source.relative, item.outcome, item.original)
+            except (OutputError, OSError) as error:
+                summary.errors.append(InputError(item.original.path, f"not written: {error}"))
+                continue
+            summary.count(item)
+    except BaseException:
+        writer.close(commit=False)
+        raise
+    writer.close()
+    summary.files = len(files)
+    return summary
+
+
+def _input_files(paths: Iterable[str]) -> Iterator[str]:
+    for source in discover(paths):
+        if not isinstance(source, InputError) and source.path != "-":
+            yield source.path

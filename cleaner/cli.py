@@ -1,0 +1,75 @@
+"""The command line: parse arguments, call the library, print, choose the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence
+
+from cleaner import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command line or configuration that cannot be run; exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse exits 2 on its own; keep that code but our words
+        self.print_usage(sys.stderr)
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cleaner", description="Clean and deduplicate news scrapes.")
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    clean = commands.add_parser("clean", help="clean articles and write the cleaned text")
+    clean.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+    clean.add_argument("-o", "--output", help="output folder (text) or file (jsonl)")
+    clean.add_argument("--format", choices=("text", "jsonl"), default="text")
+    clean.add_argument("--text-field", help="JSONL field holding the text (default: text)")
+    clean.add_argument("--id-field", help="JSONL field holding the id (default: id)")
+    clean.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return _run_clean(args)
+    except UsageError as error:
+        print(f"cleaner: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("cleaner: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run_clean(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from cleaner.api import clean_to, single_document_input
+    from cleaner.report.progress import progress_bar
+    from cleaner.report.summary import print_summary
+    from cleaner.settings import Settings
+
+    if args.format == "text" and args.output is None and not single_document_input(args.paths):
+        raise UsageError("text output of several documents needs -o FOLDER (or use --format jsonl)")
+    if args.format == "jsonl" and args.output and os.path.isdir(args.output):
+        raise UsageError(f"-o {args.output} is a folder; jsonl output goes to a file")
+    if "-" in args.paths and len(args.paths) > 1:
+        raise UsageError("- (stdin) cannot be combined with other inputs")
+    settings = Settings().merged(text_field=args.text_field, id_field=args.id_field)
+    console = Console(stderr=True)
+    with progress_bar(console, enabled=not args.quiet) as advance:
+        summary = clean_to(args.paths, args.output, args.format, settings, on_file=advance)
+    if args.quiet:
+        for error in summary.errors:
+            print(f"cleaner: {error}", file=sys.stderr)
+    else:
+        print_summary(summary, console)
+    return EXIT_FINDINGS if summary.errors else EXIT_OK

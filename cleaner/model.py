@@ -1,0 +1,116 @@
+"""The document model: documents, findings, fixes and edits.
+
+Everything here is immutable. A stage that changes a document returns a new one, and every
+change to a document's text is described by an :class:`Edit` inside a :class:`Finding`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph: a non-blank line of the input, with its 1-based input line number."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A change to one line, addressed by its input line number.
+
+    ``new=None`` removes the whole line. Otherwise the characters ``start:end`` of the line's
+    current text are replaced by ``new`` (``end=None`` means the end of the line).
+    """
+
+    line: int
+    start: int = 0
+    end: int | None = None
+    new: str | None = None
+
+    @property
+    def removes_line(self) -> bool:
+        return self.new is None
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Edits that resolve one finding, applied together or not at all."""
+
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule reports: where, what, and how to fix it.
+
+    ``metadata`` holds facts the flagged text carries (an author in a byline, a date in a
+    dateline); they move into the document's metadata when the fix is applied.
+    """
+
+    code: str
+    name: str
+    line: int
+    message: str
+    text: str
+    column: int = 1
+    end_column: int | None = None
+    fix: Fix | None = None
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+
+def freeze(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """A read-only view of a copy of ``mapping``."""
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: where it came from, its paragraphs, and what is known about it.
+
+    ``record`` is the 1-based line of the article in a JSON Lines input, else ``None``.
+    """
+
+    id: str
+    path: str
+    lines: tuple[Line, ...]
+    metadata: Mapping[str, Any] = field(default_factory=lambda: freeze({}))
+    record: int | None = None
+
+    def with_lines(self, lines: tuple[Line, ...]) -> Document:
+        return replace(self, lines=lines)
+
+    def with_metadata(self, **values: Any) -> Document:
+        return replace(self, metadata=freeze({**self.metadata, **values}))
+
+    @property
+    def text(self) -> str:
+        """The paragraphs joined one per line."""
+        return "\n".join(line.text for line in self.lines)
+
+
+def lines_from_text(text: str) -> tuple[Line, ...]:
+    """Split ``text`` into paragraphs: every non-blank line, numbered from 1."""
+    return tuple(
+        Line(number, line)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip()
+    )
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A file (or one record of it) that could not be read; the run goes on without it."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"

@@ -1,0 +1,169 @@
+"""Read inputs into documents: plain text, HTML, JSON Lines, each optionally gzipped.
+
+Readers never raise for bad input: a file or record that cannot be read becomes an
+:class:`InputError` in the stream, and the rest of the corpus goes on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+import zlib
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from cleaner.extract import extract_html
+from cleaner.model import Document, InputError, freeze, lines_from_text
+from cleaner.settings import Settings
+
+KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+Item = Document | InputError
+
+
+class Unreadable(Exception):
+    """Why a file's bytes cannot be turned into text."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file to read: its path, its kind, and its name relative to the input it came from."""
+
+    path: str
+    relative: str
+    kind: str | None
+
+
+def kind_of(path: str) -> str | None:
+    """The reader for ``path`` by its suffix (``.gz`` looked through), or None if unknown."""
+    name = path.lower().removesuffix(".gz")
+    return KINDS.get(os.path.splitext(name)[1])
+
+
+def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[Source | InputError]:
+    """Expand the given paths into files; directories are walked in sorted order."""
+    excluded = {os.path.realpath(p) for p in exclude}
+    for given in paths:
+        if given == "-":
+            yield Source("-", "stdin", "text")
+        elif os.path.isdir(given):
+            yield from _walk(given, excluded)
+        elif os.path.lexists(given):
+            yield Source(given, os.path.basename(given), kind_of(given))
+        else:
+            yield InputError(given, "no such file or directory")
+
+
+def _walk(root: str, excluded: set[str]) -> Iterator[Source]:
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(
+            d for d in subfolders if os.path.realpath(os.path.join(folder, d)) not in excluded
+        )
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            kind = kind_of(path)
+            if kind is not None:
+                yield Source(path, os.path.relpath(path, root), kind)
+
+
+def read(source: Source, settings: Settings) -> Iterator[Item]:
+    """The documents in one file, or the errors that stop them from being read."""
+    try:
+        data = _load(source.path)
+        kind = source.kind or _sniff(data)
+        if kind == "jsonl":
+            yield from _read_jsonl(source.path, _decode(data), settings)
+        elif kind == "html":
+            yield _read_html(source.path, data)
+        else:
+            yield _document(source.path, source.path, _decode(data), {})
+    except Unreadable as problem:
+        yield InputError(source.path, str(problem), problem.line)
+
+
+def _load(path: str) -> bytes:
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read()
+    except OSError as error:
+        raise Unreadable(error.strerror or str(error)) from error
+    if path.lower().endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as error:
+            raise Unreadable(f"not a readable gzip file ({error})") from error
+    return data
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:512].lstrip().lower()
+    return "html" if head.startswith((b"<!doctype html", b"<html")) else "text"
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise Unreadable(f"invalid UTF-16 ({error.reason})") from error
+    if b"\x00" in data[:8192]:
+        raise Unreadable("binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise Unreadable(f"not valid UTF-8 (byte {error.start})", line) from error
+    if not text.strip():
+        raise Unreadable("empty file: no text to clean")
+    return text
+
+
+def _document(path: str, doc_id: str, text: str, metadata: dict, record: int | None = None):
+    return Document(doc_id, path, lines_from_text(text), freeze(metadata), record)
+
+
+def _read_html(path: str, data: bytes) -> Item:
+    if not data.strip():
+        return InputError(path, "empty file: no text to clean")
+    extracted = extract_html(data)
+    if extracted is None:
+        return InputError(path, "no article text found in the HTML")
+    return _document(path, path, extracted.text, dict(extracted.metadata))
+
+
+def _read_jsonl(path: str, text: str, settings: Settings) -> Iterator[Item]:
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as error:
+            yield InputError(path, f"invalid JSON ({error.msg}, column {error.colno})", number)
+            continue
+        problem = _record_problem(record, settings.text_field)
+        if problem:
+            yield InputError(path, problem, number)
+            continue
+        metadata = {
+            k: v for k, v in record.items() if k not in (settings.text_field, settings.id_field)
+        }
+        doc_id = str(record.get(settings.id_field, f"{path}:{number}"))
+        yield _document(path, doc_id, record[settings.text_field], metadata, number)
+
+
+def _record_problem(record: object, text_field: str) -> str | None:
+    if not isinstance(record, dict):
+        return f"a record must be a JSON object, not {type(record).__name__}"
+    if text_field not in record:
+        return f"no {text_field!r} field (set the text field with --text-field)"
+    if not isinstance(record[text_field], str):
+        return f"field {text_field!r} is {type(record[text_field]).__name__}, not a string"
+    return None

@@ -1,0 +1,1 @@
+"""Human-facing output: run summaries and progress, always on stderr."""

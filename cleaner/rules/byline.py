@@ -1,0 +1,94 @@
+"""## byline (B001)
+
+### What it does
+Flags a line that only credits the writers of the article: "By Jane Doe", "Markets | By
+Jane Doe", "By JANE DOE and John Roe, Staff Writers", "Reporting by Jane Doe; Editing by
+John Roe".
+
+### Why is this bad?
+A byline is metadata, not article text. Left in, it pollutes language-model training data and
+makes copies of one story from different sites look different. The author (and a section
+named before a "|") moves into the record's metadata.
+
+### Example
+```
+Markets | By Rosalie Gross
+```
+
+### Use instead
+Nothing: the line goes, and `author` (here "Rosalie Gross") and `section` ("Markets") are kept
+in the metadata.
+
+### Fix safety
+Safe. Lines that merely start with "By" stay: "By 2020, the plan..." or "By Monday, officials
+had agreed." are sentences, not credits.
+
+Okay: By 2020, the plan had doubled the city's budget.
+Okay: By Monday, officials had agreed to the terms.
+Okay: By then the fighting had moved north.
+B001: Markets | By Rosalie Gross
+B001: By JANE DOE and John Roe, Staff Writers
+B001: Reporting by Jane Doe; Editing by John Roe
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+import regex
+
+from cleaner.model import Document, Finding
+from cleaner.rules._patterns import DATE, NAMES, could_be_names, iso_date
+from cleaner.rules._shared import phrase_pattern, removal
+
+CODE = "B001"
+NAME = "byline"
+MAX_WORDS = 30
+
+
+def prepare(data: Mapping[str, Any]) -> dict[str, Any]:
+    credit = r"(?i:" + phrase_pattern(data["labels"]) + r")\s*:?\s+(?P<names>" + NAMES + ")"
+    line = (
+        r"^\W*(?:(?P<section>\p{Lu}[\w&' ]{0,30}?)\s*[|•·]\s*)?"
+        + credit
+        + r"(?:\s*[,;|•·–—-]?\s*(?:(?i:"
+        + phrase_pattern(data["labels"])
+        + r")\s*:?\s+"
+        + NAMES
+        + r"))*(?P<tail>(?:\s*[,;|•·–—/-]\s*|\s+).*)?$"
+    )
+    return {"line": regex.compile(line), "roles": frozenset(data["roles"]), "date": regex.compile(
+        DATE, regex.IGNORECASE)}
+
+
+def check(document: Document, context: Any) -> Iterator[Finding]:
+    prepared = context.prepared[NAME]
+    for line in document.lines:
+        text = line.text.strip()
+        if len(text) > 300 or len(text.split()) > MAX_WORDS:
+            continue
+        found = prepared["line"].match(text)
+        if found and could_be_names(found["names"]) and _plain_tail(found["tail"], prepared):
+            yield removal(CODE, NAME, line.number, line.text, "byline", _metadata(found))
+
+
+def _plain_tail(tail: str | None, prepared: Mapping[str, Any]) -> bool:
+    """Whether what follows the names is only names, roles, agencies or a date."""
+    if not tail or not tail.strip(" ,;|•·–—/-"):
+        return True
+    if prepared["date"].fullmatch(tail):
+        return True
+    for word in regex.findall(r"[\w'’.-]+", tail):
+        if not (word[0].isupper() or word[0].isdigit() or word.lower() in prepared["roles"]):
+            return False
+    return not tail.rstrip().endswith((".", "!", "?")) or len(tail.split()) <= 3
+
+
+def _metadata(found: regex.Match) -> dict[str, str]:
+    metadata = {"author": " ".join(found["names"].split())}
+    if found["section"]:
+        metadata["section"] = found["section"].strip()
+    date = iso_date(found["tail"] or "")
+    if date:
+        metadata["date"] = date
+    return metadata

@@ -1,0 +1,76 @@
+"""## dateline (B002)
+
+### What it does
+Flags a line that only stamps the article with a date or time: "Published: Mon, February 12,
+2018", "UPDATED: Tue., Nov. 19, 2019", "5:45 AM PST 11/19/2019 by Jane Doe",
+"Last updated 3 hours ago".
+
+### Why is this bad?
+The stamp belongs to the page, not the story. The date moves into the record's metadata (as
+YYYY-MM-DD when the stamp names the day unambiguously), and so does an author named after "by".
+
+### Example
+```
+Published: Mon, February 12, 2018
+```
+
+### Use instead
+Nothing: the line goes, and `date` is "2018-02-12" in the metadata.
+
+### Fix safety
+Safe. A line that starts with a label but goes on as a sentence stays: "Published figures
+show a rise in exports." or "Updated maps were released on Monday."
+
+Okay: Published figures show a rise in exports.
+Okay: Updated maps were released on Monday.
+Okay: May 2020 be a better year for all of us.
+B002: Published: Mon, February 12, 2018
+B002: UPDATED: Tue., Nov. 19, 2019
+B002: 5:45 AM PST 11/19/2019 by Jane Doe
+B002: Last updated 3 hours ago
+B002: February 12, 2018
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+import regex
+
+from cleaner.model import Document, Finding
+from cleaner.rules._patterns import DATE, NAMES, has_anchor, iso_date
+from cleaner.rules._shared import phrase_pattern, removal
+
+CODE = "B002"
+NAME = "dateline"
+MAX_LENGTH = 120
+
+
+def prepare(data: Mapping[str, Any]) -> regex.Pattern[str]:
+    label = r"(?i:" + phrase_pattern(data["labels"]) + r")"
+    stamp = r"(?:" + label + r"\s*(?::|\bon\b)?|" + DATE + r")"
+    return regex.compile(
+        r"^\W*(?P<label>" + label + r"\s*(?::|\bon\b)?)?(?P<date>(?i:" + DATE + r")(?:"
+        + stamp + r")*)(?:\s*(?i:by)\s+(?P<author>" + NAMES + r"))?\W*$"
+    )
+
+
+def check(document: Document, context: Any) -> Iterator[Finding]:
+    pattern = context.prepared[NAME]
+    for line in document.lines:
+        text = line.text.strip()
+        if len(text) > MAX_LENGTH or not any(c.isdigit() or c == "y" for c in text):
+            continue
+        found = pattern.match(text)
+        if found and has_anchor(found["date"]) and (found["label"] or iso_date(found["date"])):
+            yield removal(CODE, NAME, line.number, line.text, "date stamp", _metadata(found))
+
+
+def _metadata(found: regex.Match) -> dict[str, str]:
+    metadata = {}
+    date = iso_date(found["date"])
+    if date:
+        metadata["date"] = date
+    if found["author"]:
+        metadata["author"] = " ".join(found["author"].split())
+    return metadata

@@ -1,0 +1,62 @@
+"""## newsletter-prompt (B008)
+
+### What it does
+Flags a short line that asks the reader to sign up, subscribe or register: "Sign up for our
+daily newsletter", "Sign Up: Get the morning briefing", "Subscribe now", "Get the latest
+headlines delivered to your inbox".
+
+### Why is this bad?
+Sign-up boxes are the page selling itself. They interrupt the article and repeat across every
+story of a site, which makes unrelated articles look alike to duplicate detection.
+
+### Example
+```
+Sign up for our daily newsletter
+```
+
+### Use instead
+Nothing: the line goes.
+
+### Fix safety
+Safe. The line must start with a prompt ("Sign up", "Subscribe", "Join our", ...), name a
+subscription ("newsletter", "inbox", "email", "updates", ...) and be short (at most 25
+words); "Sign-up rates rose 40% last year." and "Subscribers to the service fell." stay.
+
+Okay: Sign-up rates for the scheme rose 40 percent last year.
+Okay: Subscribers to the service fell by a third in 2019.
+Okay: Join the queue early, officials advised.
+B008: Sign up for our daily newsletter
+B008: Sign Up: Get the morning briefing in your inbox
+B008: Subscribe now
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from cleaner.model import Document, Finding
+from cleaner.rules._shared import phrase_pattern, removal, starts_regex
+
+CODE = "B008"
+NAME = "newsletter-prompt"
+MAX_WORDS = 25
+_SHORT_CALLS = frozenset({"subscribe", "subscribe now", "sign up", "sign up now", "register now"})
+
+
+def prepare(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "starts": starts_regex(data["starts"]),
+        "subscription": re.compile(r"\b" + phrase_pattern(data["subscription"]) + r"\b", re.I),
+    }
+
+
+def check(document: Document, context: Any) -> Iterator[Finding]:
+    prepared = context.prepared[NAME]
+    for line in document.lines:
+        text = line.text.strip()
+        if len(text.split()) > MAX_WORDS or not prepared["starts"].match(text):
+            continue
+        rest = text[prepared["starts"].match(text).end() :]
+        if prepared["subscription"].search(rest) or text.lower().rstrip(".!:") in _SHORT_CALLS:
+            yield removal(CODE, NAME, line.number, line.text, "newsletter or sign-up prompt")

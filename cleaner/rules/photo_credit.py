@@ -1,0 +1,64 @@
+"""## photo-credit (B010)
+
+### What it does
+Flags a line that credits or labels a picture: "Photo: Jane Doe/Reuters", "(Photo by Jane
+Doe/Getty Images)", "Image copyright Getty Images", "AFP via Getty Images", "REUTERS/Jane Doe".
+
+### Why is this bad?
+Credits belong to images the text no longer has.
+
+### Example
+```
+Photo: Jane Doe/Reuters
+```
+
+### Use instead
+Nothing: the line goes.
+
+### Fix safety
+Safe. A label must be followed by ":" or "by", or the line must be an agency credit with a
+slash; "Photographs of the scene were released on Tuesday." stays.
+
+Okay: Photographs of the scene were released on Tuesday.
+Okay: Pictures from the rally show a packed square.
+Okay: Photo finishes decided three of the races on Saturday.
+B010: Photo: Jane Doe/Reuters
+B010: (Photo by Jane Doe/Getty Images)
+B010: Image copyright Getty Images
+B010: REUTERS/Jane Doe
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from cleaner.model import Document, Finding
+from cleaner.rules._shared import phrase_pattern, removal
+
+CODE = "B010"
+NAME = "photo-credit"
+MAX_WORDS = 16
+
+
+def prepare(data: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
+    labels = phrase_pattern(data["labels"])
+    agencies = phrase_pattern(data["agencies"])
+    return {
+        "label": re.compile(r"^\W*" + labels + r"\s*(?::|\bby\b|\bcopyright\b|©)", re.I),
+        "agency": re.compile(
+            r"^\W*(?:[\w .'’-]{0,40}\s*/\s*)?(?:" + agencies + r")(?:\s*(?:/|via)\s*[\w .'’-]{0,40})?\W*$"
+            r"|^\W*[\w .'’-]{0,40}\s*(?:/|via)\s*" + agencies + r"\b[\w .'’/-]{0,20}\W*$",
+            re.I,
+        ),
+    }
+
+
+def check(document: Document, context: Any) -> Iterator[Finding]:
+    prepared = context.prepared[NAME]
+    for line in document.lines:
+        text = line.text.strip()
+        if len(text.split()) > MAX_WORDS or text.endswith(("?", "!")):
+            continue
+        if prepared["label"].match(text) or prepared["agency"].match(text):
+            yield removal(CODE, NAME, line.number, line.text, "picture credit or label")

@@ -1,0 +1,62 @@
+"""## promo-line (B005)
+
+### What it does
+Flags a line that advertises other content: "More news: ...", "Read more: ...", "Related:
+...", "Also read: ...", "See also: ...", a lone "You may also like", "CLICK HERE TO GET THE
+... APP", "Continue reading".
+
+### Why is this bad?
+Promo lines point away from the article, usually to another headline. They are the most
+common leftover of text extraction and differ from site to site, so they also hide copies of
+one story from duplicate detection.
+
+### Example
+```
+More news: Did Iran Just Start A War With Israel?
+```
+
+### Use instead
+Nothing: the line goes.
+
+### Fix safety
+Safe. A label must be followed by a separator (":", "|", "»", a dash) or fill the line alone,
+so sentences that start with the same words stay: "More news outlets said...", "Related
+measures...", "Read more about the plan in the report."
+
+Okay: More news outlets said the vote would be close.
+Okay: Related measures were passed by the senate on Friday.
+Okay: See also the minister's remarks on the budget, which came later.
+B005: More news: Did Iran Just Start A War With Israel?
+B005: READ MORE: Floods close the coast road
+B005: You may also like...
+B005: CLICK HERE TO GET THE NEWS APP
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from cleaner.model import Document, Finding
+from cleaner.rules._shared import phrase_key, phrase_set, prefix_regex, removal, starts_regex
+
+CODE = "B005"
+NAME = "promo-line"
+MAX_CALL_WORDS = 15
+
+
+def prepare(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "prefix": prefix_regex(data["prefixes"]),
+        "lines": phrase_set(data["lines"]),
+        "calls": starts_regex(data["calls"]),
+    }
+
+
+def check(document: Document, context: Any) -> Iterator[Finding]:
+    prepared = context.prepared[NAME]
+    for line in document.lines:
+        text = line.text
+        if phrase_key(text) in prepared["lines"] or prepared["prefix"].match(text):
+            yield removal(CODE, NAME, line.number, text, "promotes other content")
+        elif prepared["calls"].match(text) and len(text.split()) <= MAX_CALL_WORDS:
+            yield removal(CODE, NAME, line.number, text, "call to click")

@@ -1,0 +1,76 @@
+"""## share-trailer (B006)
+
+### What it does
+Flags the text of sharing widgets: "Like this:", "Share this:", "Loading...", "Click to share
+on Twitter (Opens in new window)", "Share on Facebook", and rows of network names such as
+"Facebook Twitter WhatsApp Email".
+
+### Why is this bad?
+Share buttons are page furniture. Their labels end up at the top or bottom of scraped
+articles and add nothing a reader or a model should see.
+
+### Example
+```
+Like this:
+```
+
+### Use instead
+Nothing: the line goes.
+
+### Fix safety
+Safe. Only lines made wholly of widget labels go; "Share prices fell sharply on Monday." and
+"Like this year's budget, the plan..." stay.
+
+Okay: Share prices fell sharply on Monday.
+Okay: Like this year's budget, the plan relies on new taxes.
+B006: Like this:
+B006: Click to share on Twitter (Opens in new window)
+B006: Share on Facebook
+B006: Facebook Twitter WhatsApp Email
+B006: Like this:Like Loading...
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from cleaner.model import Document, Finding
+from cleaner.rules._shared import phrase_key, phrase_set, removal
+
+CODE = "B006"
+NAME = "share-trailer"
+MAX_WORDS = 12
+_WIDGET = re.compile(
+    r"^(?:click to |tap to )?(?:share|email|e-mail|print|pin|tweet|post|send)"
+    r"(?: (?:this|it|the)(?: article| story| post| page| link)?)?"
+    r"(?: (?:on|via|with|to|by))? [\w ]{1,30}?(?: opens in (?:a )?new window)?$"
+)
+
+
+def prepare(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {"lines": phrase_set(data["lines"]), "networks": phrase_set(data["networks"])}
+
+
+def check(document: Document, context: Any) -> Iterator[Finding]:
+    prepared = context.prepared[NAME]
+    for line in document.lines:
+        key = phrase_key(line.text)
+        words = key.split()
+        if not words or len(words) > MAX_WORDS:
+            continue
+        if (
+            key in prepared["lines"]
+            or _is_widget(key, line.text, prepared["networks"])
+            or (len(words) > 1 and all(w in prepared["networks"] for w in words))
+        ):
+            yield removal(CODE, NAME, line.number, line.text, "share widget text")
+
+
+def _is_widget(key: str, text: str, networks: frozenset[str]) -> bool:
+    """A share-button label: "Share on Facebook", "Click to email (Opens in new window)"."""
+    found = _WIDGET.match(key)
+    if not found:
+        return False
+    target = key.split()[-1]
+    return target in networks or "opens in new window" in key or "(" in text

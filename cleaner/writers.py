@@ -1,0 +1,130 @@
+"""Write cleaned documents: a mirrored tree of .txt files, or JSON Lines. Writes are atomic."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import tempfile
+from typing import IO, Any
+
+from cleaner.fixes import Outcome
+from cleaner.model import Document
+
+_SUFFIXES = re.compile(r"(?:\.(?:txt|html?|jsonl|ndjson))?(?:\.gz)?$", re.IGNORECASE)
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+class OutputError(Exception):
+    """An output that cannot be written without losing data."""
+
+
+class AtomicFile:
+    """A text file written under a temporary name and renamed into place on ``commit``."""
+
+    def __init__(self, path: str):
+        self.path = path
+        folder = os.path.dirname(os.path.abspath(path))
+        os.makedirs(folder, exist_ok=True)
+        handle, self.temporary = tempfile.mkstemp(dir=folder, prefix=".cleaner-", suffix=".tmp")
+        self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
+
+    def commit(self) -> None:
+        self.stream.close()
+        os.replace(self.temporary, self.path)
+
+    def discard(self) -> None:
+        self.stream.close()
+        if os.path.exists(self.temporary):
+            os.unlink(self.temporary)
+
+
+def atomic_write(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` so that it is either wholly old or wholly new."""
+    out = AtomicFile(path)
+    try:
+        out.stream.write(text)
+        out.commit()
+    except BaseException:
+        out.discard()
+        raise
+
+
+def record(outcome: Outcome, original: Document) -> dict[str, Any]:
+    """The JSON Lines record of one cleaned document."""
+    document = outcome.document
+    removed, edits = [], []
+    for finding in sorted(outcome.applied, key=lambda f: (f.line, f.column)):
+        for edit in finding.fix.edits if finding.fix else ():
+            entry = {"line": edit.line, "rule": finding.code, "name": finding.name}
+            if edit.removes_line:
+                removed.append({**entry, "text": finding.text})
+            else:
+                edits.append({**entry, "old": finding.text, "new": edit.new})
+    result: dict[str, Any] = {"path": original.path, "id": document.id}
+    if document.record is not None:
+        result["record"] = document.record
+    result.update(
+        text=document.text, metadata=dict(document.metadata), removed=removed, edits=edits
+    )
+    return result
+
+
+def relative_target(relative: str, document: Document) -> str:
+    """Where a document goes under the output folder: ``a/b.html.gz`` becomes ``a/b.txt``."""
+    stem = _SUFFIXES.sub("", relative)
+    if document.record is not None:
+        name = _UNSAFE_NAME.sub("_", document.id).strip("._") or f"record-{document.record}"
+        return os.path.join(stem, name + ".txt")
+    return stem + ".txt"
+
+
+class TextTree:
+    """One cleaned .txt per document under ``root``, mirroring the input tree."""
+
+    def __init__(self, root: str, inputs: set[str]):
+        self.root = root
+        self.inputs = {os.path.realpath(p) for p in inputs}
+        self.written: dict[str, str] = {}
+
+    def write(self, relative: str, outcome: Outcome, original: Document) -> str:
+        target = os.path.join(self.root, relative_target(relative, original))
+        real = os.path.realpath(target)
+        if real in self.inputs:
+            raise OutputError(f"{target} is an input file; refusing to overwrite it")
+        if real in self.written:
+            raise OutputError(f"{target} was already written for {self.written[real]}")
+        self.written[real] = original.path
+        atomic_write(target, outcome.document.text + "\n")
+        return target
+
+    def close(self, commit: bool = True) -> None:
+        """Nothing to finish: every file is complete when written."""
+
+
+class JsonLines:
+    """All records in one JSON Lines stream: a file (renamed into place at the end) or stdout."""
+
+    def __init__(self, path: str | None):
+        self.file = AtomicFile(path) if path is not None else None
+        self.stream: IO[str] = self.file.stream if self.file else sys.stdout
+
+    def write(self, relative: str, outcome: Outcome, original: Document) -> str:
+        self.stream.write(json.dumps(record(outcome, original), ensure_ascii=False) + "\n")
+        return self.file.path if self.file else "-"
+
+    def close(self, commit: bool = True) -> None:
+        if self.file is not None:
+            self.file.commit() if commit else self.file.discard()
+
+
+class Stdout:
+    """The cleaned text of a single document on stdout."""
+
+    def write(self, relative: str, outcome: Outcome, original: Document) -> str:
+        sys.stdout.write(outcome.document.text + "\n")
+        return "-"
+
+    def close(self, commit: bool = True) -> None:
+        sys.stdout.flush()
