@@ -75,7 +75,9 @@ def relative_target(relative: str, document: Document) -> str:
     """Where a document goes under the output folder: ``a/b.html.gz`` becomes ``a/b.txt``."""
     stem = _SUFFIXES.sub("", relative)
     if document.record is not None:
-        name = _UNSAFE_NAME.sub("_", document.id).strip("._") or f"record-{document.record}"
+        named = document.id != f"{document.path}:{document.record}"  # else the reader made it up
+        name = _UNSAFE_NAME.sub("_", document.id).strip("._") if named else ""
+        name = name or f"record-{document.record}"
         return os.path.join(stem, name + ".txt")
     return stem + ".txt"
 

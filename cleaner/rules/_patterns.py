@@ -44,8 +44,9 @@ _NOT_NAMES = regex.compile(
 
 _NAME_WORD = r"(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’.-]*)"
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|al|el|bin|ibn|ben|dos|das|ter|St\.?)"
-NAME = _NAME_WORD + r"(?:\s+(?:" + _PARTICLE + r"\s+)?" + _NAME_WORD + r"){0,4}"
-NAMES = NAME + r"(?:\s*(?:,|&|\band\b)\s*" + NAME + r"){0,5}"
+NAME = _NAME_WORD + r"(?:\s+(?:" + _PARTICLE + r"\s+){0,2}" + _NAME_WORD + r"){0,4}"
+NAMES = r"(?-i:" + NAME + r"(?:\s*(?:,|&|\band\b)\s*" + NAME + r"){0,5})"
+"""Personal names, matched case-sensitively even inside a case-insensitive pattern."""
 
 
 def has_anchor(text: str) -> bool:

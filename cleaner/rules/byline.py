@@ -69,7 +69,7 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
             continue
         found = prepared["line"].match(text)
         if found and could_be_names(found["names"]) and _plain_tail(found["tail"], prepared):
-            yield removal(CODE, NAME, line.number, line.text, "byline", _metadata(found))
+            yield removal(CODE, NAME, line.number, line.text, "byline", _metadata(found, prepared["roles"]))
 
 
 def _plain_tail(tail: str | None, prepared: Mapping[str, Any]) -> bool:
@@ -84,11 +84,19 @@ def _plain_tail(tail: str | None, prepared: Mapping[str, Any]) -> bool:
     return not tail.rstrip().endswith((".", "!", "?")) or len(tail.split()) <= 3
 
 
-def _metadata(found: regex.Match) -> dict[str, str]:
-    metadata = {"author": " ".join(found["names"].split())}
+def _metadata(found: regex.Match, roles: frozenset[str]) -> dict[str, str]:
+    metadata = {"author": _author(found["names"], roles)}
     if found["section"]:
         metadata["section"] = found["section"].strip()
     date = iso_date(found["tail"] or "")
     if date:
         metadata["date"] = date
     return metadata
+
+
+def _author(names: str, roles: frozenset[str]) -> str:
+    """The names without trailing job titles: "Jane Doe, Staff Writer" gives "Jane Doe"."""
+    parts = [" ".join(part.split()) for part in names.split(",")]
+    while len(parts) > 1 and any(w.lower().rstrip("s") in roles for w in parts[-1].split()):
+        parts.pop()
+    return ", ".join(parts)

@@ -47,11 +47,11 @@ MAX_LENGTH = 120
 
 
 def prepare(data: Mapping[str, Any]) -> regex.Pattern[str]:
-    label = r"(?i:" + phrase_pattern(data["labels"]) + r")"
-    stamp = r"(?:" + label + r"\s*(?::|\bon\b)?|" + DATE + r")"
+    label = phrase_pattern(data["labels"]) + r"\s*(?::|\bon\b)?"
     return regex.compile(
-        r"^\W*(?P<label>" + label + r"\s*(?::|\bon\b)?)?(?P<date>(?i:" + DATE + r")(?:"
-        + stamp + r")*)(?:\s*(?i:by)\s+(?P<author>" + NAMES + r"))?\W*$"
+        r"^\W*(?P<label>" + label + r")?(?P<date>" + DATE + r"(?:" + label + r"|" + DATE + r")*)"
+        r"(?:\s*by\s+(?P<author>" + NAMES + r"))?\W*$",
+        regex.IGNORECASE,
     )
 
 

@@ -36,18 +36,18 @@ import re
 from typing import Any, Iterator, Mapping
 
 from cleaner.model import Document, Finding
-from cleaner.rules._shared import phrase_pattern, removal, starts_regex
+from cleaner.rules._shared import phrase_key, phrase_pattern, phrase_set, removal, starts_regex
 
 CODE = "B008"
 NAME = "newsletter-prompt"
 MAX_WORDS = 25
-_SHORT_CALLS = frozenset({"subscribe", "subscribe now", "sign up", "sign up now", "register now"})
 
 
 def prepare(data: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "starts": starts_regex(data["starts"]),
         "subscription": re.compile(r"\b" + phrase_pattern(data["subscription"]) + r"\b", re.I),
+        "lines": phrase_set(data["lines"]),
     }
 
 
@@ -55,8 +55,10 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
     prepared = context.prepared[NAME]
     for line in document.lines:
         text = line.text.strip()
-        if len(text.split()) > MAX_WORDS or not prepared["starts"].match(text):
+        if len(text.split()) > MAX_WORDS:
             continue
-        rest = text[prepared["starts"].match(text).end() :]
-        if prepared["subscription"].search(rest) or text.lower().rstrip(".!:") in _SHORT_CALLS:
+        start = prepared["starts"].match(text)
+        if (start and prepared["subscription"].search(text, start.end())) or phrase_key(
+            text
+        ) in prepared["lines"]:
             yield removal(CODE, NAME, line.number, line.text, "newsletter or sign-up prompt")

@@ -3,7 +3,9 @@
 ### What it does
 Flags a line that advertises other content: "More news: ...", "Read more: ...", "Related:
 ...", "Also read: ...", "See also: ...", a lone "You may also like", "CLICK HERE TO GET THE
-... APP", "Continue reading".
+... APP", "Continue reading". The headlines listed under a lone label ("You may also like",
+"Related stories") go with it: short lines that do not end like a sentence, up to the next
+sentence.
 
 ### Why is this bad?
 Promo lines point away from the article, usually to another headline. They are the most
@@ -30,6 +32,7 @@ B005: More news: Did Iran Just Start A War With Israel?
 B005: READ MORE: Floods close the coast road
 B005: You may also like...
 B005: CLICK HERE TO GET THE NEWS APP
+B005: Related stories\\nCouncil approves budget for new school buses\\nFerry fares to rise by 4% from April
 """
 
 from __future__ import annotations
@@ -37,7 +40,14 @@ from __future__ import annotations
 from typing import Any, Iterator, Mapping
 
 from cleaner.model import Document, Finding
-from cleaner.rules._shared import phrase_key, phrase_set, prefix_regex, removal, starts_regex
+from cleaner.rules._shared import (
+    is_sentence,
+    phrase_key,
+    phrase_set,
+    prefix_regex,
+    removal,
+    starts_regex,
+)
 
 CODE = "B005"
 NAME = "promo-line"
@@ -54,9 +64,23 @@ def prepare(data: Mapping[str, Any]) -> dict[str, Any]:
 
 def check(document: Document, context: Any) -> Iterator[Finding]:
     prepared = context.prepared[NAME]
+    label: int | None = None  # line of a lone label such as "You may also like"
     for line in document.lines:
         text = line.text
-        if phrase_key(text) in prepared["lines"] or prepared["prefix"].match(text):
+        if phrase_key(text) in prepared["lines"]:
+            label = line.number
+            yield removal(CODE, NAME, line.number, text, "promotes other content")
+            continue
+        if label is not None and _headline_shaped(text):
+            yield removal(CODE, NAME, line.number, text, f"headline promoted on line {label}")
+            continue
+        label = None
+        if prepared["prefix"].match(text):
             yield removal(CODE, NAME, line.number, text, "promotes other content")
         elif prepared["calls"].match(text) and len(text.split()) <= MAX_CALL_WORDS:
             yield removal(CODE, NAME, line.number, text, "call to click")
+
+
+def _headline_shaped(text: str) -> bool:
+    """A short line that does not end like a sentence: a linked headline."""
+    return len(text.split()) <= MAX_CALL_WORDS and not is_sentence(text)

@@ -1,0 +1,30 @@
+import pytest
+
+from cleaner.rules import copyright_notice
+from tests.rules.cases import assert_flags, assert_keeps
+
+FLAGGED = [
+    "© 2019 Example News Ltd. All rights reserved.",
+    "Copyright 2018 The Associated Press. All rights reserved.",
+    "Copyright © 2024 Riverside Gazette",
+    "(c) 2020 Harbour Media",
+    "All Rights Reserved.",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    "Copyright 2024 Valley Times",
+]
+KEPT = [
+    "Copyright law changed in 2019 when the EU passed its directive.",
+    "The court said all rights reserved to the states remained with them, and the case was sent back to a lower court for a new hearing on the merits of the claim.",
+    "Copyrights held by the estate expire next year.",
+    "The band said it owned the copyright to the song.",
+]
+
+
+@pytest.mark.parametrize("line", FLAGGED)
+def test_flags(line, context):
+    assert_flags(copyright_notice, context, line)
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_keeps(line, context):
+    assert_keeps(copyright_notice, context, line)

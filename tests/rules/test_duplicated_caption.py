@@ -1,0 +1,36 @@
+from cleaner.rules import duplicated_caption
+from tests.rules.cases import flagged
+
+CAPTION = "Volunteers fill sandbags outside the town hall"
+BODY = "The river rose overnight."
+
+
+def test_both_copies_of_a_caption_pair_go(context):
+    assert flagged(duplicated_caption, context, f"{BODY}\n{CAPTION}\n{CAPTION}\n{BODY} Again.") == [
+        CAPTION,
+        CAPTION,
+    ]
+
+
+def test_copies_one_paragraph_apart_go(context):
+    text = f"{BODY}\n{CAPTION}\nPhoto: Jane Doe\n{CAPTION}"
+    assert flagged(duplicated_caption, context, text) == [CAPTION, CAPTION]
+
+
+def test_repeated_sentence_keeps_its_first_copy(context):
+    sentence = "Water reached the first floor of the school."
+    assert flagged(duplicated_caption, context, f"{BODY}\n{sentence}\n{sentence}") == [sentence]
+
+
+def test_copies_far_apart_stay(context):
+    middle = "\n".join(f"Paragraph {n} of the story." for n in range(3))
+    assert flagged(duplicated_caption, context, f"{BODY}\n{CAPTION}\n{middle}\n{CAPTION}") == []
+
+
+def test_single_caption_stays(context):
+    assert flagged(duplicated_caption, context, f"{BODY}\n{CAPTION}\n{BODY} Again.") == []
+
+
+def test_repeated_headline_is_left_to_its_rule(context):
+    headline = "Floods close the coast road"
+    assert flagged(duplicated_caption, context, f"{headline}\n{headline}\n{BODY}") == []

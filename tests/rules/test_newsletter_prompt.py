@@ -1,0 +1,34 @@
+import pytest
+
+from cleaner.rules import newsletter_prompt
+from tests.rules.cases import assert_flags, assert_keeps
+
+FLAGGED = [
+    "Sign up for our daily newsletter",
+    "Sign Up: Get the morning briefing in your inbox",
+    "Subscribe now",
+    "Subscribe to our newsletter for the latest business news",
+    "Get the latest headlines delivered to your inbox",
+    "Join our mailing list",
+    "Enter your email address to receive updates",
+    "Never miss a story: sign up for alerts",
+    "Thanks for signing up!",
+]
+KEPT = [
+    "Sign-up rates for the scheme rose 40 percent last year.",
+    "Subscribers to the service fell by a third in 2019.",
+    "Join the queue early, officials advised.",
+    "Get the facts before you vote, the commission urged.",
+    "Subscribe was the word of the year in 2019, the dictionary said, after a surge in streaming services and newsletters of every kind across the media world.",
+    "Receive times at the depot doubled during the strike.",
+]
+
+
+@pytest.mark.parametrize("line", FLAGGED)
+def test_flags(line, context):
+    assert_flags(newsletter_prompt, context, line)
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_keeps(line, context):
+    assert_keeps(newsletter_prompt, context, line)

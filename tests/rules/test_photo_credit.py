@@ -1,0 +1,35 @@
+import pytest
+
+from cleaner.rules import photo_credit
+from tests.rules.cases import assert_flags, assert_keeps
+
+FLAGGED = [
+    "Photo: Jane Doe/Reuters",
+    "(Photo by Jane Doe/Getty Images)",
+    "Image copyright Getty Images",
+    "REUTERS/Jane Doe",
+    "AFP via Getty Images",
+    "Credit: Ana Ruiz for the Valley Times",
+    "Photograph: Jane Doe/AP",
+    "(AP Photo/John Roe)",
+    "Getty Images",
+    "Photo credit: Harbour Authority",
+]
+KEPT = [
+    "Photographs of the scene were released on Tuesday.",
+    "Pictures from the rally show a packed square.",
+    "Photo finishes decided three of the races on Saturday.",
+    "Reuters reported the deal first, citing three people familiar with the talks.",
+    "Images of the flood spread quickly on social media.",
+    "Credit card debt hit a record in the third quarter.",
+]
+
+
+@pytest.mark.parametrize("line", FLAGGED)
+def test_flags(line, context):
+    assert_flags(photo_credit, context, line)
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_keeps(line, context):
+    assert_keeps(photo_credit, context, line)

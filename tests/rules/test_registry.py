@@ -1,0 +1,57 @@
+"""The rule list is complete and consistent, and each rule's docstring is its documentation.
+
+The ``Okay:`` and ``Bxxx:`` lines of a docstring are run as tests, so the documentation
+cannot drift from behaviour (``\\n`` in an example separates paragraphs).
+"""
+
+from __future__ import annotations
+
+import pkgutil
+import re
+
+import pytest
+
+import cleaner.rules
+from cleaner.rules import RULES
+from tests.conftest import document
+
+SECTIONS = ("### What it does", "### Why is this bad?", "### Example", "### Fix safety")
+
+
+def documented(rule) -> list[tuple[str, str]]:
+    """The (kind, text) examples of a rule's docstring."""
+    found = re.findall(r"^(Okay|[A-Z]\d{3}): (.*)$", rule.__doc__, re.M)
+    return [(kind, text.replace("\\n", "\n")) for kind, text in found]
+
+
+def examples():
+    for rule in RULES:
+        for number, (kind, text) in enumerate(documented(rule), start=1):
+            yield pytest.param(rule, kind, text, id=f"{rule.CODE}-{number}-{kind}")
+
+
+def test_codes_and_names_are_unique():
+    assert len({r.CODE for r in RULES}) == len(RULES)
+    assert len({r.NAME for r in RULES}) == len(RULES)
+
+
+def test_every_rule_module_is_registered():
+    modules = {m.name for m in pkgutil.iter_modules(cleaner.rules.__path__) if not m.name.startswith("_")}
+    assert modules == {r.__name__.rsplit(".", 1)[1] for r in RULES}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.CODE)
+def test_rule_is_documented(rule):
+    assert re.fullmatch(r"B\d{3}", rule.CODE)
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.NAME)
+    assert rule.__doc__.startswith(f"## {rule.NAME} ({rule.CODE})")
+    for section in SECTIONS:
+        assert section in rule.__doc__, section
+    kinds = {kind for kind, _ in documented(rule)}
+    assert kinds == {"Okay", rule.CODE}
+
+
+@pytest.mark.parametrize(("rule", "kind", "text"), list(examples()))
+def test_documented_example(rule, kind, text, context):
+    codes = {f.code for f in rule.check(document(text), context)}
+    assert (rule.CODE in codes) == (kind == rule.CODE)

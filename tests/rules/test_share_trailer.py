@@ -1,0 +1,39 @@
+import pytest
+
+from cleaner.rules import share_trailer
+from tests.rules.cases import assert_flags, assert_keeps
+
+FLAGGED = [
+    "Like this:",
+    "Share this:",
+    "Loading...",
+    "Like this:Like Loading...",
+    "Click to share on Twitter (Opens in new window)",
+    "Click to email this to a friend (Opens in new window)",
+    "Share on Facebook",
+    "Share via Email",
+    "Facebook Twitter WhatsApp Email",
+    "Facebook | Twitter | LinkedIn",
+    "Tweet",
+    "Share this article",
+    "Pin it",
+]
+KEPT = [
+    "Share prices fell sharply on Monday.",
+    "Like this year's budget, the plan relies on new taxes.",
+    "Shares in the company rose 5% after the announcement.",
+    "Email records show the minister knew in March.",
+    "Print editions will end next year, the publisher said.",
+    "Facebook",
+    "Share the road, police urged cyclists and drivers alike.",
+]
+
+
+@pytest.mark.parametrize("line", FLAGGED)
+def test_flags(line, context):
+    assert_flags(share_trailer, context, line)
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_keeps(line, context):
+    assert_keeps(share_trailer, context, line)

@@ -1,0 +1,57 @@
+"""Fixes apply in passes: overlapping edits wait, and the result is checked until stable."""
+
+from __future__ import annotations
+
+from cleaner.fixes import apply_once, fix_until_stable
+from cleaner.model import Edit, Finding, Fix
+from tests.conftest import document
+
+
+def finding(line, *edits, safe=True, **metadata):
+    return Finding("X001", "test", line, "m", "t", fix=Fix(tuple(edits), safe), metadata=metadata)
+
+
+def test_removal_and_span_edits_apply_in_one_pass():
+    doc = document("keep one\ndrop me\nUSA and USA")
+    fixes = [finding(2, Edit(2)), finding(3, Edit(3, 0, 3, "US")), finding(3, Edit(3, 8, 11, "US"))]
+    result, applied = apply_once(doc, fixes)
+    assert result.text == "keep one\nUS and US"
+    assert len(applied) == 3
+    assert [line.number for line in result.lines] == [1, 3]
+
+
+def test_overlapping_edits_wait_for_the_next_pass():
+    doc = document("abc")
+    result, applied = apply_once(doc, [finding(1, Edit(1, 0, 2, "X")), finding(1, Edit(1, 1, 3, "Y"))])
+    assert (result.text, len(applied)) == ("Xc", 1)
+    result, applied = apply_once(doc, [finding(1, Edit(1)), finding(1, Edit(1, 0, 1, "Z"))])
+    assert (result.text, len(applied)) == ("", 1)
+
+
+def test_metadata_moves_without_overriding_known_values():
+    doc = document("By Jane Doe\nBody.", author="Known Author")
+    result, _ = apply_once(doc, [finding(1, Edit(1), author="Jane Doe", section="Local")])
+    assert dict(result.metadata) == {"author": "Known Author", "section": "Local"}
+
+
+def test_fixing_repeats_until_no_finding_is_left():
+    doc = document("x\nx\nx\nbody")
+
+    def check(d):  # flags the first of two equal neighbours, one at a time
+        for a, b in zip(d.lines, d.lines[1:]):
+            if a.text == b.text:
+                return [finding(b.number, Edit(b.number))]
+        return []
+
+    outcome = fix_until_stable(doc, check, max_passes=10)
+    assert outcome.document.text == "x\nbody"
+    assert [f.line for f in outcome.applied] == [2, 3]
+    assert outcome.remaining == ()
+
+
+def test_unsafe_fixes_need_permission():
+    doc = document("a\nb")
+    outcome = fix_until_stable(doc, lambda d: [finding(1, Edit(1), safe=False)] if len(d.lines) == 2 else [], 5)
+    assert outcome.document.text == "a\nb" and len(outcome.remaining) == 1
+    outcome = fix_until_stable(doc, lambda d: [finding(1, Edit(1), safe=False)] if len(d.lines) == 2 else [], 5, unsafe=True)
+    assert outcome.document.text == "b"

@@ -1,0 +1,144 @@
+"""Readers turn every supported input into documents, and bad input into one error each."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+
+import pytest
+
+from cleaner.model import Document, InputError
+from cleaner.readers import Source, discover, kind_of, read
+from cleaner.settings import Settings
+
+HTML = (
+    "<html><head><title>Harbour vote | Courier</title><meta name='author' content='Jane Doe'>"
+    "</head><body><article><h1>Harbour vote</h1>"
+    + "".join(f"<p>Paragraph {n} of the harbour story, long enough to count as text for the extractor.</p>" for n in range(6))
+    + "</article></body></html>"
+)
+
+
+def read_all(path, settings=Settings()):
+    items = []
+    for source in discover([str(path)]):
+        items.extend([source] if isinstance(source, InputError) else read(source, settings))
+    return items
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("a.txt", "text"), ("a.TXT.gz", "text"), ("a.html", "html"), ("a.htm.gz", "html"),
+     ("a.jsonl", "jsonl"), ("a.jsonl.gz", "jsonl"), ("a.csv", None)],
+)
+def test_kind_of(name, kind):
+    assert kind_of(name) == kind
+
+
+def test_text_keeps_input_line_numbers(tmp_path):
+    (tmp_path / "a.txt").write_text("First\n\n  \nSecond\r\nThird\n", encoding="utf-8")
+    (doc,) = read_all(tmp_path / "a.txt")
+    assert [(line.number, line.text) for line in doc.lines] == [(1, "First"), (4, "Second"), (5, "Third")]
+
+
+def test_gzipped_text_reads_like_text(tmp_path):
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(b"One\nTwo\n"))
+    (doc,) = read_all(tmp_path / "a.txt.gz")
+    assert doc.text == "One\nTwo"
+
+
+def test_html_goes_through_the_extractor_with_metadata(tmp_path):
+    (tmp_path / "a.html").write_text(HTML, encoding="utf-8")
+    (doc,) = read_all(tmp_path / "a.html")
+    assert "Paragraph 3 of the harbour story" in doc.text
+    assert doc.metadata["author"] == "Jane Doe"
+    assert doc.metadata["extraction"]["options"]["deduplicate"] is False
+
+
+def test_jsonl_records_keep_their_fields_and_line(tmp_path):
+    lines = [{"id": "a", "text": "One\nTwo", "title": "T"}, {"id": 7, "text": "Three"}]
+    (tmp_path / "c.jsonl").write_text("\n".join(map(json.dumps, lines)) + "\n", encoding="utf-8")
+    first, second = read_all(tmp_path / "c.jsonl")
+    assert (first.id, first.record, dict(first.metadata), first.text) == ("a", 1, {"title": "T"}, "One\nTwo")
+    assert (second.id, second.record) == ("7", 2)
+
+
+def test_jsonl_fields_are_configurable(tmp_path):
+    (tmp_path / "c.jsonl").write_text(json.dumps({"key": "k1", "body": "Text"}) + "\n", encoding="utf-8")
+    (doc,) = read_all(tmp_path / "c.jsonl", Settings(text_field="body", id_field="key"))
+    assert (doc.id, doc.text) == ("k1", "Text")
+
+
+def test_bad_jsonl_lines_are_errors_and_the_rest_is_read(tmp_path):
+    rows = ['{"text": "Good one"}', "{not json", '{"body": "x"}', '{"text": 5}', "[1]", '{"text": "Good two"}']
+    (tmp_path / "c.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    items = read_all(tmp_path / "c.jsonl")
+    assert [d.text for d in items if isinstance(d, Document)] == ["Good one", "Good two"]
+    errors = [e for e in items if isinstance(e, InputError)]
+    assert [e.line for e in errors] == [2, 3, 4, 5]
+    assert "invalid JSON" in errors[0].message and "'text'" in errors[1].message
+    assert str(errors[2]).startswith(f"{tmp_path / 'c.jsonl'}:4: ")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("bin.txt", b"\x00\x01\x02binary", "binary"),
+        ("latin.txt", "caf\xe9\nna\xefve".encode("latin-1"), "not valid UTF-8"),
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\t\n", "empty"),
+        ("broken.txt.gz", gzip.compress(b"some text")[:-6], "gzip"),
+        ("empty.html", b"", "empty"),
+        ("nobody.html", b"<html><body></body></html>", "no article text"),
+    ],
+)
+def test_bad_files_are_one_error_naming_the_file(tmp_path, name, data, message):
+    (tmp_path / name).write_bytes(data)
+    (error,) = read_all(tmp_path / name)
+    assert isinstance(error, InputError) and message in error.message
+    assert error.path == str(tmp_path / name)
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    (tmp_path / "u.txt").write_bytes("Zoë said hello\n".encode("utf-16"))
+    (doc,) = read_all(tmp_path / "u.txt")
+    assert doc.text == "Zoë said hello"
+
+
+def test_invalid_utf8_error_names_the_line(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"fine\nalso fine\nbad \xff here\n")
+    (error,) = read_all(tmp_path / "a.txt")
+    assert error.line == 3
+
+
+def test_missing_path_is_an_error():
+    (error,) = list(discover(["/nonexistent/file.txt"]))
+    assert error.message == "no such file or directory"
+
+
+def test_directories_are_walked_in_order_and_unknown_files_skipped(tmp_path):
+    (tmp_path / "b").mkdir()
+    for name in ("b/z.txt", "a.txt", "b/y.html", "notes.csv"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = [(s.relative, s.kind) for s in discover([str(tmp_path)])]
+    assert found == [("a.txt", "text"), ("b/y.html", "html"), ("b/z.txt", "text")]
+
+
+def test_excluded_folder_is_not_walked(tmp_path):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("x", encoding="utf-8")
+    assert [s.relative for s in discover([str(tmp_path)], exclude=[str(tmp_path / "out")])] == ["b.txt"]
+
+
+def test_explicit_file_of_unknown_kind_is_sniffed(tmp_path):
+    (tmp_path / "page").write_text(HTML, encoding="utf-8")
+    (doc,) = read_all(tmp_path / "page")
+    assert "extraction" in doc.metadata
+
+
+def test_stdin(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"One\nTwo\n")))
+    (doc,) = read(Source("-", "stdin", "text"), Settings())
+    assert doc.text == "One\nTwo"
