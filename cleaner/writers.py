@@ -66,7 +66,11 @@ def record(outcome: Outcome, original: Document) -> dict[str, Any]:
     if document.record is not None:
         result["record"] = document.record
     result.update(
-        text=document.text, metadata=dict(document.metadata), removed=removed, edits=edits
+        text=document.text,
+        lines=[line.number for line in document.lines],
+        metadata=dict(document.metadata),
+        removed=removed,
+        edits=edits,
     )
     return result
 

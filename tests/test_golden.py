@@ -5,6 +5,7 @@ Each case is also cleaned twice: cleaning cleaned text must change nothing.
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -48,6 +49,19 @@ def test_cleaning_cleaned_output_changes_nothing(path, monkeypatch, capsys, cont
         outcome = clean_document(again, context)
         assert outcome.applied == ()
         assert outcome.document.text == record["text"]
+
+
+@pytest.mark.parametrize("path", [p for p in CASES if ".htm" not in p.name], ids=str)
+def test_cleaned_lines_and_removals_rebuild_the_input(path, monkeypatch, capsys):
+    opened = gzip.open if path.suffix == ".gz" else open
+    with opened(ROOT / path, "rt", encoding="utf-8") as handle:
+        source = handle.read()
+    texts = [json.loads(line)["text"] for line in source.splitlines()] if ".jsonl" in path.name else [source]
+    for record, text in zip(records(path, monkeypatch, capsys), texts):
+        kept = zip(record["lines"], record["text"].splitlines())
+        gone = ((r["line"], r["text"]) for r in record["removed"])
+        rebuilt = [line for _, line in sorted([*kept, *gone])]
+        assert rebuilt == [line for line in text.splitlines() if line.strip()]
 
 
 def test_seed_acceptance(monkeypatch, capsys):
