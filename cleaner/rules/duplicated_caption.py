@@ -20,14 +20,17 @@ Nothing: both copies go.
 
 ### Fix safety
 Safe. A line repeated far from its first copy is a duplicate paragraph, not a caption, and is
-left to the duplicate rules.
+left to the duplicate rules; so is a line that appears three times or more, such as the
+header row of a table repeated down the page.
 
 Okay: Volunteers fill sandbags outside the town hall.\\nThe river rose overnight.
+Okay: Results so far.\\nPlayer Goals Assists\\nAna Ruiz 4 2\\nPlayer Goals Assists\\nLea Roe 3 1\\nPlayer Goals Assists
 B004: The river rose overnight.\\nVolunteers fill sandbags\\nVolunteers fill sandbags
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Iterator
 
 from cleaner.model import Document, Finding
@@ -42,9 +45,10 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
     first, repeats = headline_repeats(document)
     skip = repeats | {first}
     keys = [phrase_key(line.text) for line in document.lines]
+    copies = Counter(keys)
     flagged: set[int] = set()
     for index, line in enumerate(document.lines):
-        if line.number in skip or not keys[index]:
+        if line.number in skip or not keys[index] or copies[keys[index]] != 2:
             continue
         for back in range(max(0, index - REACH), index):
             if keys[back] == keys[index] and document.lines[back].number not in skip:

@@ -20,11 +20,13 @@ Nothing: the line goes.
 ### Fix safety
 Safe. The line must start with a prompt ("Sign up", "Subscribe", "Join our", ...), name a
 subscription ("newsletter", "inbox", "email", "updates", ...) and be short (at most 25
-words); "Sign-up rates rose 40% last year." and "Subscribers to the service fell." stay.
+words); "Sign-up rates rose 40% last year." and "Subscribers to the service fell." stay,
+and so do list items ("- Sign up for the streaming bundle and save...").
 
 Okay: Sign-up rates for the scheme rose 40 percent last year.
 Okay: Subscribers to the service fell by a third in 2019.
 Okay: Join the queue early, officials advised.
+Okay: - Sign up for the streaming bundle and get the first month's email alerts free.
 B008: Sign up for our daily newsletter
 B008: Sign Up: Get the morning briefing in your inbox
 B008: Subscribe now
@@ -41,6 +43,7 @@ from cleaner.rules._shared import phrase_key, phrase_pattern, phrase_set, remova
 CODE = "B008"
 NAME = "newsletter-prompt"
 MAX_WORDS = 25
+BULLETS = ("- ", "* ", "• ")  # a list item that says "Sign up for ..." is an offer in the story
 
 
 def prepare(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -55,7 +58,7 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
     prepared = context.prepared[NAME]
     for line in document.lines:
         text = line.text.strip()
-        if len(text.split()) > MAX_WORDS:
+        if len(text.split()) > MAX_WORDS or text.startswith(BULLETS):
             continue
         start = prepared["starts"].match(text)
         if (start and prepared["subscription"].search(text, start.end())) or phrase_key(

@@ -32,6 +32,7 @@ B005: More news: Did Iran Just Start A War With Israel?
 B005: READ MORE: Floods close the coast road
 B005: You may also like...
 B005: CLICK HERE TO GET THE NEWS APP
+Okay: Click here to get more information or to download the game.
 B005: Related stories\\nCouncil approves budget for new school buses\\nFerry fares to rise by 4% from April
 """
 
@@ -77,7 +78,7 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
         label = None
         if prepared["prefix"].match(text):
             yield removal(CODE, NAME, line.number, text, "promotes other content")
-        elif prepared["calls"].match(text) and len(text.split()) <= MAX_CALL_WORDS:
+        elif prepared["calls"].match(text) and _headline_shaped(text):
             yield removal(CODE, NAME, line.number, text, "call to click")
 
 
