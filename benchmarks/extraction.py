@@ -1,0 +1,307 @@
+"""Article-extraction benchmark: trafilatura alone, trafilatura tuned, trafilatura + cleaner.
+
+Run from anywhere:
+
+    python benchmarks/extraction.py [--data PATH] [--details] [--leftover]
+
+The data (181 news pages with hand-written article bodies) is read from ``--data``, by
+default ``../shared/data/aeb`` seen from the repository root; see its README.md for the
+layout and the metric. Without the data the script says so in one line and exits 0.
+
+It prints one table with a row per system:
+
+- ``trafilatura``: the text of ``cleaner.extract.extract_html`` (cleaner's own options), as
+  cleaner's HTML reader gets it (blank lines dropped, which the metric ignores);
+- ``trafilatura favor_precision``: ``trafilatura.bare_extraction(favor_precision=True)``;
+- ``trafilatura + cleaner``: the HTML reader (``cleaner.readers.read``) and then
+  ``clean_document``, as ``cleaner clean`` does it.
+
+Columns: F1, precision and recall of the benchmark's metric (4-token shingles of ``\\w+``
+tokens, page-normalised counts, averaged over pages, F1 of the averages), pages per second
+(rows 1 and 3 share one run of the reader, timed with the gzipped file's reading; row 3 is
+timed as that + cleaning; trafilatura's import is not timed), the number of
+output lines that look like boilerplate by this script's own small list of shapes (kept
+independent of cleaner's rules), and the number of pages with the page title as a line.
+Then the change cleaner brings over trafilatura alone, in F1 and recall.
+
+``--details`` lists every line cleaner removed that is mostly article text by the ground
+truth (a wrong removal), with the page id and rule code. ``--leftover`` lists the
+boilerplate-looking lines left in cleaner's output, with page ids and their kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import html as html_lib
+import json
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import trafilatura  # imported here so that its slow import is not timed
+from rich.console import Console
+from rich.table import Table
+
+from cleaner.api import clean_document
+from cleaner.fixes import Outcome
+from cleaner.model import Document
+from cleaner.readers import Source, read
+from cleaner.rules import Context, make_context
+from cleaner.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "aeb"
+SYSTEMS = ("trafilatura", "trafilatura favor_precision", "trafilatura + cleaner")
+TOKEN = re.compile(r"\w+")
+SHINGLE = 4
+# The share of a removed line's shingles that must be missing article text to call it wrong.
+MOSTLY_TRUE = 0.5
+
+MONTH = r"(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+STAMP = r"^\W*(last )?(updated|published|posted)(\s+on)?\s*(:|\d|" + MONTH + ")"
+# Shapes of boilerplate lines, independent of cleaner's rules: (kind, pattern).
+BOILERPLATE = tuple(
+    (kind, re.compile(pattern, flags))
+    for kind, pattern, flags in (
+        ("read more", r"^\W*(read|see) (more|also|next)\b", re.I),
+        ("related", r"^\W*(related|recommended|more on this)\b\W*(:|stories|articles|$)", re.I),
+        ("sign up", r"^\W*(sign up|subscribe|get our|join our)\b", re.I),
+        ("click here", r"^\W*(click|tap) here\b", re.I),
+        ("advertisement", r"^\W*(advertisement|sponsored|ad)\W*$", re.I),
+        ("copyright", r"^\W*(©|\(c\)|copyright\b)", re.I),
+        ("share", r"^\W*share\b(\s+(this|on|the|via|article|story)\b|\W*$)", re.I),
+        ("updated/published", STAMP, re.I),
+        ("time stamp", r"^\W*\d{1,2}:\d{2}\s*(am|pm)\b", re.I),
+        ("byline", r"^\W*by\s+[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){0,3}\W*$", 0),
+        ("continue reading", r"^\W*continue reading\b", re.I),
+        ("you may also like", r"^\W*you (may|might) (also )?like\b", re.I),
+        ("follow us", r"^\W*follow (us|@)", re.I),
+    )
+)
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+def ngrams(words: list[str], size: int) -> Counter:
+    return Counter(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+
+
+def shingles(words: list[str]) -> Counter:
+    """The multiset of 4-token windows; fewer than 4 tokens give one shorter shingle."""
+    return ngrams(words, min(SHINGLE, len(words))) if words else Counter()
+
+
+def page_counts(truth: str, prediction: str) -> tuple[float, float, float]:
+    """tp, fp, fn of one page, divided by tp+fp+fn so that every page weighs the same."""
+    true, pred = shingles(tokens(truth)), shingles(tokens(prediction))
+    tp = sum((true & pred).values())
+    fp = sum((pred - true).values())
+    fn = sum((true - pred).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def ratio(tp: float, other: float, third: float) -> float:
+    """tp/(tp+other): 1.0 when other and third are 0, 0.0 when tp and other are 0."""
+    if other == 0 and third == 0:
+        return 1.0
+    if tp == 0 and other == 0:
+        return 0.0
+    return tp / (tp + other)
+
+
+@dataclass
+class Tally:
+    """One system's per-page scores, time and boilerplate-looking lines."""
+
+    precisions: list[float] = field(default_factory=list)
+    recalls: list[float] = field(default_factory=list)
+    seconds: float = 0.0
+    pages: int = 0
+    leftover: list[tuple[str, str, str]] = field(default_factory=list)  # page, kind, line
+    title_pages: int = 0
+
+    def add(self, truth: str, text: str, seconds: float, page: str, titles: set[str]) -> None:
+        tp, fp, fn = page_counts(truth, text)
+        if tp + fp > 0:
+            self.precisions.append(ratio(tp, fp, fn))
+        if tp + fn > 0:
+            self.recalls.append(ratio(tp, fn, fp))
+        self.seconds += seconds
+        self.pages += 1
+        kinds = ((line, kind_of(line, titles)) for line in text.splitlines())
+        found = [(page, kind, line) for line, kind in kinds if kind]
+        self.leftover.extend(found)
+        self.title_pages += any(kind == "page title" for _, kind, _ in found)
+
+    def scores(self) -> tuple[float, float, float]:
+        precision = sum(self.precisions) / len(self.precisions) if self.precisions else 0.0
+        recall = sum(self.recalls) / len(self.recalls) if self.recalls else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return f1, precision, recall
+
+
+def key(text: str) -> str:
+    return " ".join(tokens(text.casefold()))
+
+
+def kind_of(line: str, titles: set[str]) -> str | None:
+    """The boilerplate shape ``line`` has, or None."""
+    if not line.strip():
+        return None
+    if key(line) in titles:
+        return "page title"
+    return next((kind for kind, pattern in BOILERPLATE if pattern.search(line)), None)
+
+
+def page_titles(html: str, *known: object) -> set[str]:
+    """Keys of the page's title: <title>, og:title, the extractor's title, without site suffix."""
+    found = [t for t in known if isinstance(t, str)]
+    for pattern in (r"<title[^>]*>(.*?)</title>", r"<meta[^>]+og:title[^>]+content=\"([^\"]*)\""):
+        match = re.search(pattern, html, re.I | re.S)
+        if match:
+            found.append(html_lib.unescape(match.group(1)))
+    without_site = [re.split(r"\s+[|–—-]\s+", t)[0] for t in found]
+    keys = {key(t) for t in found + without_site}
+    return {k for k in keys if len(k.split()) >= 2}
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    path: Path
+    truth: str
+
+
+def run_page(page: Page, context: Context, tallies: dict[str, Tally]) -> list[tuple[str, str]]:
+    """Score the three systems on one page; return cleaner's wrong removals (code, line)."""
+    data = gzip.decompress(page.path.read_bytes())
+    start = time.perf_counter()
+    tuned = trafilatura.bare_extraction(
+        data, favor_precision=True, include_comments=False, deduplicate=False, with_metadata=True
+    )
+    tuned_seconds = time.perf_counter() - start
+    tuned_text = (tuned.text if tuned is not None else "") or ""
+
+    start = time.perf_counter()
+    items = list(read(Source(str(page.path), page.path.name, "html"), Settings()))
+    extract_seconds = time.perf_counter() - start
+    original = next((i for i in items if isinstance(i, Document)), None)
+    start = time.perf_counter()
+    outcome = clean_document(original, context) if original is not None else None
+    clean_seconds = time.perf_counter() - start
+
+    metadata = original.metadata if original is not None else {}
+    titles = page_titles(data.decode("utf-8", "replace"), metadata.get("title"),
+                         tuned.title if tuned is not None else None)
+    texts = (
+        original.text if original is not None else "",
+        tuned_text,
+        outcome.document.text if outcome is not None else "",
+    )
+    times = (extract_seconds, tuned_seconds, extract_seconds + clean_seconds)
+    for system, text, seconds in zip(SYSTEMS, texts, times):
+        tallies[system].add(page.truth, text, seconds, page.id, titles)
+    if outcome is None:
+        return []
+    return wrong_removals(removed_lines(original, outcome), page.truth, texts[2])
+
+
+def removed_lines(original: Document, outcome: Outcome) -> list[tuple[str, int, str]]:
+    """(rule code, line number, original line text) of every line cleaner removed."""
+    by_number = {line.number: line.text for line in original.lines}
+    removed = []
+    for finding in outcome.applied:
+        edits = finding.fix.edits if finding.fix else ()
+        removed += [(finding.code, e.line, by_number[e.line]) for e in edits if e.removes_line]
+    return sorted(removed, key=lambda r: r[1])
+
+
+def wrong_removals(removed: list[tuple[str, int, str]], truth: str, output: str):
+    """(code, line) of removed lines whose shingles are mostly in the truth but not the output.
+
+    Counting is by multiset: a line the truth has once and the text twice is wrong to drop
+    only if neither copy is left.
+    """
+    truth_words, output_words = tokens(truth), tokens(output)
+    missing: dict[int, Counter] = {}
+    wrong = []
+    for code, _, line in removed:
+        grams = shingles(tokens(line))
+        if not grams:
+            continue
+        size = len(next(iter(grams)))
+        if size not in missing:
+            missing[size] = ngrams(truth_words, size) - ngrams(output_words, size)
+        hits = grams & missing[size]
+        if sum(hits.values()) >= MOSTLY_TRUE * sum(grams.values()):
+            missing[size] -= hits
+            wrong.append((code, line))
+    return wrong
+
+
+def load_pages(data: Path) -> list[Page]:
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    return [
+        Page(page_id, data / "html" / f"{page_id}.html.gz", entry.get("articleBody") or "")
+        for page_id, entry in sorted(truth.items())
+    ]
+
+
+def print_table(console: Console, tallies: dict[str, Tally]) -> None:
+    table = Table(title=f"Article extraction, {tallies[SYSTEMS[0]].pages} pages")
+    for name in ("system", "F1", "precision", "recall", "pages/s",
+                 "boilerplate-looking lines left", "pages with title line"):
+        table.add_column(name, justify="left" if name == "system" else "right")
+    for system, tally in tallies.items():
+        f1, precision, recall = tally.scores()
+        speed = tally.pages / tally.seconds if tally.seconds else 0.0
+        table.add_row(system, f"{f1:.3f}", f"{precision:.3f}", f"{recall:.3f}", f"{speed:.1f}",
+                      str(len(tally.leftover)), str(tally.title_pages))
+    console.print(table)
+    base, cleaned = tallies[SYSTEMS[0]].scores(), tallies[SYSTEMS[2]].scores()
+    console.print(f"cleaner vs trafilatura alone: F1 {cleaned[0] - base[0]:+.4f}, "
+                  f"recall {cleaned[2] - base[2]:+.4f}")
+
+
+def print_leftover(console: Console, tally: Tally) -> None:
+    console.rule("boilerplate-looking lines left in cleaner's output")
+    for kind, count in Counter(kind for _, kind, _ in tally.leftover).most_common():
+        console.print(f"{count:4d}  {kind}", highlight=False)
+    for page, kind, line in tally.leftover:
+        console.print(f"{page}  [{kind}]  {line}", markup=False, highlight=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmark folder")
+    parser.add_argument("--details", action="store_true", help="list wrong removals")
+    parser.add_argument("--leftover", action="store_true", help="list boilerplate left")
+    args = parser.parse_args(argv)
+    if not (args.data / "ground-truth.json").is_file():
+        print(f"benchmark data missing: no {args.data / 'ground-truth.json'}; skipping.")
+        return 0
+    console = Console(width=None if sys.stdout.isatty() else 200, soft_wrap=True)
+    context = make_context(Settings())
+    tallies = {system: Tally() for system in SYSTEMS}
+    wrong: list[tuple[str, str, str]] = []
+    for page in load_pages(args.data):
+        wrong += [(page.id, code, line) for code, line in run_page(page, context, tallies)]
+    print_table(console, tallies)
+    if args.details:
+        console.rule(f"lines cleaner removed that are article text ({len(wrong)})")
+        for page_id, code, line in wrong:
+            console.print(f"{page_id}  {code}  {line}", markup=False, highlight=False)
+    if args.leftover:
+        print_leftover(console, tallies[SYSTEMS[2]])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
