@@ -48,21 +48,30 @@ class Summary:
 
 def clean_document(document: Document, context: Context) -> Outcome:
     """Clean one document: check, fix, and check again until nothing changes."""
+    memo: dict = {}
     return fix_until_stable(
-        document, lambda d: check_document(d, context), context.settings.max_fix_passes
+        document, lambda d: check_document(d, context, memo), context.settings.max_fix_passes
     )
 
 
 def clean(
     paths: Iterable[str], settings: Settings = Settings(), exclude: Iterable[str] = ()
 ) -> Iterator[Cleaned | InputError]:
-    """Read and clean every document under ``paths``, in input order."""
-    context = make_context(settings)
+    """Read and clean every document under ``paths``, in input order.
+
+    The rules are prepared before this returns, so a bad gazetteer raises here, not midway.
+    """
+    return _clean_all(paths, make_context(settings), exclude)
+
+
+def _clean_all(
+    paths: Iterable[str], context: Context, exclude: Iterable[str]
+) -> Iterator[Cleaned | InputError]:
     for source in discover(paths, exclude):
         if isinstance(source, InputError):
             yield source
             continue
-        for item in read(source, settings):
+        for item in read(source, context.settings):
             if isinstance(item, InputError):
                 yield item
             else:
@@ -86,6 +95,7 @@ def clean_to(
     on_file: Callable[[], None] | None = None,
 ) -> Summary:
     """Clean ``paths`` and write the results; ``output`` is a folder (text) or a file (jsonl)."""
+    items = clean(paths, settings, exclude=[output] if output else [])
     if output_format == "jsonl":
         writer = JsonLines(output)
     elif output is None:
@@ -95,7 +105,7 @@ def clean_to(
     summary = Summary()
     files: set[str] = set()
     try:
-        for item in clean(paths, settings, exclude=[output] if output else []):
+        for item in items:
             if on_file is not None:
                 on_file()
             if isinstance(item, InputError):

@@ -33,6 +33,16 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--format", choices=("text", "jsonl"), default="text")
     clean.add_argument("--text-field", help="JSONL field holding the text (default: text)")
     clean.add_argument("--id-field", help="JSONL field holding the id (default: id)")
+    clean.add_argument(
+        "--no-normalize", action="store_true", help="leave entity names as they are (no N rules)"
+    )
+    clean.add_argument(
+        "--entities",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a gazetteer file that adds or replaces entity entries (repeatable)",
+    )
     clean.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     return parser
 
@@ -53,6 +63,7 @@ def _run_clean(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from cleaner.api import clean_to, single_document_input
+    from cleaner.entities import GazetteerError
     from cleaner.report.progress import progress_bar
     from cleaner.report.summary import print_summary
     from cleaner.settings import Settings
@@ -63,10 +74,18 @@ def _run_clean(args: argparse.Namespace) -> int:
         raise UsageError(f"-o {args.output} is a folder; jsonl output goes to a file")
     if "-" in args.paths and len(args.paths) > 1:
         raise UsageError("- (stdin) cannot be combined with other inputs")
-    settings = Settings().merged(text_field=args.text_field, id_field=args.id_field)
+    settings = Settings().merged(
+        text_field=args.text_field,
+        id_field=args.id_field,
+        entity_files=tuple(args.entities),
+        ignore=("N",) if args.no_normalize else None,
+    )
     console = Console(stderr=True)
-    with progress_bar(console, enabled=not args.quiet) as advance:
-        summary = clean_to(args.paths, args.output, args.format, settings, on_file=advance)
+    try:
+        with progress_bar(console, enabled=not args.quiet) as advance:
+            summary = clean_to(args.paths, args.output, args.format, settings, on_file=advance)
+    except GazetteerError as error:
+        raise UsageError(str(error)) from error
     if args.quiet:
         for error in summary.errors:
             print(f"cleaner: {error}", file=sys.stderr)

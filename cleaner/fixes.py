@@ -34,12 +34,16 @@ def apply_once(document: Document, findings: Iterable[Finding]) -> tuple[Documen
             edits.setdefault(edit.line, []).append(edit)
     if not chosen:
         return document, []
-    lines = tuple(
-        changed
-        for line in document.lines
-        if (changed := _edit_line(line, edits.get(line.number, ()))) is not None
-    )
-    return _with_metadata(document.with_lines(lines), chosen), chosen
+    # the order in which one edit after another gives the same text: right to left on a line
+    chosen.sort(key=lambda f: (f.line, -f.fix.edits[0].start))
+    lines = []
+    for line in document.lines:
+        if line.number in edits:
+            line = _edit_line(line, edits[line.number])
+            if line is None:
+                continue
+        lines.append(line)
+    return _with_metadata(document.with_lines(tuple(lines)), chosen), chosen
 
 
 def fix_until_stable(

@@ -6,17 +6,57 @@ change to a document's text is described by an :class:`Edit` inside a :class:`Fi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, Mapping
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def words_key(text: str) -> str:
+    """Lower-case words joined by single spaces: "Like this:" and "LIKE  THIS" agree."""
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+class _computed_once:
+    """A lazily computed attribute, stored on the instance at first use.
+
+    Like functools.cached_property, without the lock Python 3.11 takes on every first use:
+    lines are never shared between threads, and rules read these on every line.
+    """
+
+    def __init__(self, function):
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
 
 @dataclass(frozen=True)
 class Line:
-    """One paragraph: a non-blank line of the input, with its 1-based input line number."""
+    """One paragraph: a non-blank line of the input, with its 1-based input line number.
+
+    The derived views below are computed once per line, however many rules and fix passes
+    look at it.
+    """
 
     number: int
     text: str
+
+    @_computed_once
+    def key(self) -> str:
+        """The line's words, lower case and single-spaced: what phrase lists match."""
+        return words_key(self.text)
+
+    @_computed_once
+    def word_count(self) -> int:
+        return len(self.text.split())
 
 
 @dataclass(frozen=True)

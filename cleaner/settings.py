@@ -12,8 +12,9 @@ class Settings:
 
     text_field: str = "text"
     id_field: str = "id"
-    select: tuple[str, ...] = ("B",)
+    select: tuple[str, ...] = ("B", "N")
     ignore: tuple[str, ...] = ()
+    entity_files: tuple[str, ...] = ()
     max_fix_passes: int = 10
 
     def merged(self, **overrides: Any) -> Settings:

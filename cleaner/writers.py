@@ -55,13 +55,15 @@ def record(outcome: Outcome, original: Document) -> dict[str, Any]:
     """The JSON Lines record of one cleaned document."""
     document = outcome.document
     removed, edits = [], []
-    for finding in sorted(outcome.applied, key=lambda f: (f.line, f.column)):
+    for finding in outcome.applied:  # in the order applied, so edits replay (and undo) in turn
         for edit in finding.fix.edits if finding.fix else ():
             entry = {"line": edit.line, "rule": finding.code, "name": finding.name}
             if edit.removes_line:
                 removed.append({**entry, "text": finding.text})
             else:
-                edits.append({**entry, "old": finding.text, "new": edit.new})
+                edits.append({**entry, "column": edit.start + 1, "old": finding.text, "new": edit.new})
+    removed.sort(key=lambda entry: entry["line"])
+    edits.sort(key=lambda entry: entry["line"])
     result: dict[str, Any] = {"path": original.path, "id": document.id}
     if document.record is not None:
         result["record"] = document.record

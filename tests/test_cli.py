@@ -112,3 +112,38 @@ def test_module_and_console_script_run(corpus):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Floods close the coast road")
+
+
+SPUN = "Officials said USA -backed forces met as the Russian Federation said.\n"
+
+
+def test_entity_variants_are_normalized_and_listed_as_edits(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(SPUN, encoding="utf-8")
+    assert main(["clean", str(tmp_path / "a.txt"), "--format", "jsonl"]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert record["text"] == "Officials said US-backed forces met as Russia said."
+    assert [(e["line"], e["rule"], e["name"], e["column"], e["old"], e["new"]) for e in record["edits"]] == [
+        (1, "N001", "entity-variant", 42, "the Russian Federation", "Russia"),
+        (1, "N001", "entity-variant", 16, "USA -", "US-"),
+    ]
+
+
+def test_no_normalize_leaves_names_alone(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(SPUN, encoding="utf-8")
+    assert main(["clean", str(tmp_path / "a.txt"), "--no-normalize"]) == 0
+    assert capsys.readouterr().out == SPUN
+
+
+def test_user_gazetteer_extends_the_default(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Kiev and the U.N. agreed.\n", encoding="utf-8")
+    (tmp_path / "mine.toml").write_text('[[entity]]\ncanonical = "Kyiv"\nvariants = ["Kiev"]\n', encoding="utf-8")
+    assert main(["clean", str(tmp_path / "a.txt"), "--entities", str(tmp_path / "mine.toml")]) == 0
+    assert capsys.readouterr().out == "Kyiv and the UN agreed.\n"
+
+
+def test_bad_gazetteer_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
+    (tmp_path / "bad.toml").write_text("[[entity]]\nvariants = ['x']\n", encoding="utf-8")
+    assert main(["clean", str(tmp_path / "a.txt"), "--entities", str(tmp_path / "bad.toml")]) == 2
+    err = capsys.readouterr().err
+    assert "bad.toml" in err and "'canonical'" in err

@@ -33,6 +33,8 @@ _FILLER = (
     r"|at|on|of|the|a|an|just|now|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|h|m)"
 )
 _DATE_SEP = r"[\s,|·•/()\[\]–—-]*"
+DATE_WORD = r"(?:" + _WEEKDAY + "|" + _MONTH + r")\b"
+"""A weekday or month name: the words a stamp without a label or number can start with."""
 DATE = r"(?:" + _DATE_SEP + r"(?:" + _ANCHOR + r"|" + _FILLER + r")(?!\w))+" + _DATE_SEP
 """A run of date and time words that holds at least one anchor is checked by :func:`has_anchor`."""
 

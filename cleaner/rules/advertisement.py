@@ -30,21 +30,22 @@ B007: Advertisement - Scroll to continue
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
-from cleaner.model import Document, Finding
-from cleaner.rules._shared import phrase_key, phrase_set, removal
+from cleaner.model import Finding, Line
+from cleaner.rules._shared import phrase_set, removal
+from cleaner.settings import Settings
 
 CODE = "B007"
 NAME = "advertisement"
+MAX_LENGTH = 80  # characters: longer than any label
 
 
-def prepare(data: Mapping[str, Any]) -> frozenset[str]:
+def prepare(data: Mapping[str, Any], settings: Settings) -> frozenset[str]:
     return phrase_set(data["lines"])
 
 
-def check(document: Document, context: Any) -> Iterator[Finding]:
-    labels = context.prepared[NAME]
-    for line in document.lines:
-        if phrase_key(line.text) in labels:
-            yield removal(CODE, NAME, line.number, line.text, "advertisement label")
+def check_line(line: Line, labels: frozenset[str]) -> tuple[Finding, ...]:
+    if line.key in labels:
+        return (removal(CODE, NAME, line.number, line.text, "advertisement label"),)
+    return ()

@@ -33,20 +33,23 @@ B001: Reporting by Jane Doe; Editing by John Roe
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+import re
+from typing import Any, Mapping
 
 import regex
 
-from cleaner.model import Document, Finding
+from cleaner.model import Finding, Line
 from cleaner.rules._patterns import DATE, NAMES, could_be_names, iso_date
 from cleaner.rules._shared import phrase_pattern, removal
+from cleaner.settings import Settings
 
 CODE = "B001"
 NAME = "byline"
 MAX_WORDS = 30
+MAX_LENGTH = 300
 
 
-def prepare(data: Mapping[str, Any]) -> dict[str, Any]:
+def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     credit = r"(?i:" + phrase_pattern(data["labels"]) + r")\s*:?\s+(?P<names>" + NAMES + ")"
     line = (
         r"^\W*(?:(?P<section>\p{Lu}[\w&' ]{0,30}?)\s*[|•·]\s*)?"
@@ -57,19 +60,27 @@ def prepare(data: Mapping[str, Any]) -> dict[str, Any]:
         + NAMES
         + r"))*(?P<tail>(?:\s*[,;|•·–—/-]\s*|\s+).*)?$"
     )
-    return {"line": regex.compile(line), "roles": frozenset(data["roles"]), "date": regex.compile(
-        DATE, regex.IGNORECASE)}
+    return {
+        # a cheap first test: a label at the start, or after a short section name
+        "start": re.compile(
+            r"^\W*(?:[^|•·]{1,40}?[|•·]\s*)?" + phrase_pattern(data["labels"]) + r"\b", re.I
+        ),
+        "line": regex.compile(line),
+        "roles": frozenset(data["roles"]),
+        "date": regex.compile(DATE, regex.IGNORECASE),
+    }
 
 
-def check(document: Document, context: Any) -> Iterator[Finding]:
-    prepared = context.prepared[NAME]
-    for line in document.lines:
-        text = line.text.strip()
-        if len(text) > 300 or len(text.split()) > MAX_WORDS:
-            continue
-        found = prepared["line"].match(text)
-        if found and could_be_names(found["names"]) and _plain_tail(found["tail"], prepared):
-            yield removal(CODE, NAME, line.number, line.text, "byline", _metadata(found, prepared["roles"]))
+def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
+    text = line.text
+    if not prepared["start"].match(text):
+        return ()
+    if line.word_count > MAX_WORDS:
+        return ()
+    found = prepared["line"].match(text.strip())
+    if found and could_be_names(found["names"]) and _plain_tail(found["tail"], prepared):
+        return (removal(CODE, NAME, line.number, line.text, "byline", _metadata(found, prepared["roles"])),)
+    return ()
 
 
 def _plain_tail(tail: str | None, prepared: Mapping[str, Any]) -> bool:

@@ -33,37 +33,42 @@ B002: February 12, 2018
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+import re
+from typing import Any, Mapping
 
 import regex
 
-from cleaner.model import Document, Finding
-from cleaner.rules._patterns import DATE, NAMES, has_anchor, iso_date
+from cleaner.model import Finding, Line
+from cleaner.rules._patterns import DATE, DATE_WORD, NAMES, has_anchor, iso_date
 from cleaner.rules._shared import phrase_pattern, removal
+from cleaner.settings import Settings
 
 CODE = "B002"
 NAME = "dateline"
 MAX_LENGTH = 120
 
 
-def prepare(data: Mapping[str, Any]) -> regex.Pattern[str]:
+def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     label = phrase_pattern(data["labels"]) + r"\s*(?::|\bon\b)?"
-    return regex.compile(
+    line = (
         r"^\W*(?P<label>" + label + r")?(?P<date>" + DATE + r"(?:" + label + r"|" + DATE + r")*)"
-        r"(?:\s*by\s+(?P<author>" + NAMES + r"))?\W*$",
-        regex.IGNORECASE,
+        r"(?:\s*by\s+(?P<author>" + NAMES + r"))?\W*$"
     )
+    return {
+        # a cheap first test: a stamp starts with a label, a number, a month or a weekday
+        "start": re.compile(r"^\W*(?:\d|" + phrase_pattern(data["labels"]) + "|" + DATE_WORD + ")", re.I),
+        "line": regex.compile(line, regex.IGNORECASE),
+    }
 
 
-def check(document: Document, context: Any) -> Iterator[Finding]:
-    pattern = context.prepared[NAME]
-    for line in document.lines:
-        text = line.text.strip()
-        if len(text) > MAX_LENGTH or not any(c.isdigit() or c == "y" for c in text):
-            continue
-        found = pattern.match(text)
-        if found and has_anchor(found["date"]) and (found["label"] or iso_date(found["date"])):
-            yield removal(CODE, NAME, line.number, line.text, "date stamp", _metadata(found))
+def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
+    text = line.text.strip()
+    if not prepared["start"].match(text):
+        return ()
+    found = prepared["line"].match(text)
+    if found and has_anchor(found["date"]) and (found["label"] or iso_date(found["date"])):
+        return (removal(CODE, NAME, line.number, line.text, "date stamp", _metadata(found)),)
+    return ()
 
 
 def _metadata(found: regex.Match) -> dict[str, str]:

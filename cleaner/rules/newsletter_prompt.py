@@ -35,18 +35,20 @@ B008: Subscribe now
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
-from cleaner.model import Document, Finding
-from cleaner.rules._shared import phrase_key, phrase_pattern, phrase_set, removal, starts_regex
+from cleaner.model import Finding, Line
+from cleaner.rules._shared import phrase_pattern, phrase_set, removal, starts_regex
+from cleaner.settings import Settings
 
 CODE = "B008"
 NAME = "newsletter-prompt"
 MAX_WORDS = 25
+MAX_LENGTH = 250
 BULLETS = ("- ", "* ", "• ")  # a list item that says "Sign up for ..." is an offer in the story
 
 
-def prepare(data: Mapping[str, Any]) -> dict[str, Any]:
+def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     return {
         "starts": starts_regex(data["starts"]),
         "subscription": re.compile(r"\b" + phrase_pattern(data["subscription"]) + r"\b", re.I),
@@ -54,14 +56,11 @@ def prepare(data: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def check(document: Document, context: Any) -> Iterator[Finding]:
-    prepared = context.prepared[NAME]
-    for line in document.lines:
-        text = line.text.strip()
-        if len(text.split()) > MAX_WORDS or text.startswith(BULLETS):
-            continue
-        start = prepared["starts"].match(text)
-        if (start and prepared["subscription"].search(text, start.end())) or phrase_key(
-            text
-        ) in prepared["lines"]:
-            yield removal(CODE, NAME, line.number, line.text, "newsletter or sign-up prompt")
+def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
+    text = line.text.strip()
+    if line.word_count > MAX_WORDS or text.startswith(BULLETS):
+        return ()
+    start = prepared["starts"].match(text)
+    if (start and prepared["subscription"].search(text, start.end())) or line.key in prepared["lines"]:
+        return (removal(CODE, NAME, line.number, line.text, "newsletter or sign-up prompt"),)
+    return ()

@@ -31,17 +31,19 @@ B010: REUTERS/Jane Doe
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
-from cleaner.model import Document, Finding
+from cleaner.model import Finding, Line
 from cleaner.rules._shared import phrase_pattern, removal
+from cleaner.settings import Settings
 
 CODE = "B010"
 NAME = "photo-credit"
 MAX_WORDS = 16
+MAX_LENGTH = 200
 
 
-def prepare(data: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
+def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, re.Pattern[str]]:
     labels = phrase_pattern(data["labels"])
     agencies = phrase_pattern(data["agencies"])
     return {
@@ -54,11 +56,10 @@ def prepare(data: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
     }
 
 
-def check(document: Document, context: Any) -> Iterator[Finding]:
-    prepared = context.prepared[NAME]
-    for line in document.lines:
-        text = line.text.strip()
-        if len(text.split()) > MAX_WORDS or text.endswith(("?", "!")):
-            continue
-        if prepared["label"].match(text) or prepared["agency"].match(text):
-            yield removal(CODE, NAME, line.number, line.text, "picture credit or label")
+def check_line(line: Line, prepared: Mapping[str, re.Pattern[str]]) -> tuple[Finding, ...]:
+    text = line.text.strip()
+    if line.word_count > MAX_WORDS or text.endswith(("?", "!")):
+        return ()
+    if prepared["label"].match(text) or prepared["agency"].match(text):
+        return (removal(CODE, NAME, line.number, line.text, "picture credit or label"),)
+    return ()

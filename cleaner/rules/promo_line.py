@@ -43,19 +43,20 @@ from typing import Any, Iterator, Mapping
 from cleaner.model import Document, Finding
 from cleaner.rules._shared import (
     is_sentence,
-    phrase_key,
     phrase_set,
     prefix_regex,
     removal,
     starts_regex,
 )
+from cleaner.settings import Settings
 
 CODE = "B005"
 NAME = "promo-line"
 MAX_CALL_WORDS = 15
+MAX_LABEL_LENGTH = 80
 
 
-def prepare(data: Mapping[str, Any]) -> dict[str, Any]:
+def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     return {
         "prefix": prefix_regex(data["prefixes"]),
         "lines": phrase_set(data["lines"]),
@@ -68,7 +69,7 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
     label: int | None = None  # line of a lone label such as "You may also like"
     for line in document.lines:
         text = line.text
-        if phrase_key(text) in prepared["lines"]:
+        if len(text) <= MAX_LABEL_LENGTH and line.key in prepared["lines"]:
             label = line.number
             yield removal(CODE, NAME, line.number, text, "promotes other content")
             continue
@@ -84,4 +85,4 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
 
 def _headline_shaped(text: str) -> bool:
     """A short line that does not end like a sentence: a linked headline."""
-    return len(text.split()) <= MAX_CALL_WORDS and not is_sentence(text)
+    return len(text) < 200 and len(text.split()) <= MAX_CALL_WORDS and not is_sentence(text)

@@ -33,14 +33,16 @@ B006: Like this:Like Loading...
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
-from cleaner.model import Document, Finding
-from cleaner.rules._shared import phrase_key, phrase_set, removal
+from cleaner.model import Finding, Line
+from cleaner.rules._shared import phrase_set, removal
+from cleaner.settings import Settings
 
 CODE = "B006"
 NAME = "share-trailer"
 MAX_WORDS = 12
+MAX_LENGTH = 150
 _WIDGET = re.compile(
     r"^(?:click to |tap to )?(?:share|email|e-mail|print|pin|tweet|post|send)"
     r"(?: (?:this|it|the)(?: article| story| post| page| link)?)?"
@@ -48,23 +50,22 @@ _WIDGET = re.compile(
 )
 
 
-def prepare(data: Mapping[str, Any]) -> dict[str, Any]:
+def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     return {"lines": phrase_set(data["lines"]), "networks": phrase_set(data["networks"])}
 
 
-def check(document: Document, context: Any) -> Iterator[Finding]:
-    prepared = context.prepared[NAME]
-    for line in document.lines:
-        key = phrase_key(line.text)
-        words = key.split()
-        if not words or len(words) > MAX_WORDS:
-            continue
-        if (
-            key in prepared["lines"]
-            or _is_widget(key, line.text, prepared["networks"])
-            or (len(words) > 1 and all(w in prepared["networks"] for w in words))
-        ):
-            yield removal(CODE, NAME, line.number, line.text, "share widget text")
+def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
+    if line.word_count > MAX_WORDS:
+        return ()
+    key = line.key
+    words = key.split()
+    if words and (
+        key in prepared["lines"]
+        or _is_widget(key, line.text, prepared["networks"])
+        or (len(words) > 1 and all(w in prepared["networks"] for w in words))
+    ):
+        return (removal(CODE, NAME, line.number, line.text, "share widget text"),)
+    return ()
 
 
 def _is_widget(key: str, text: str, networks: frozenset[str]) -> bool:

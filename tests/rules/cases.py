@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from cleaner.rules import run_rule
 from tests.conftest import document
 
 
 def flagged(rule, context, text: str, **metadata) -> list[str]:
     """The texts of the lines ``rule`` flags in ``text``."""
-    return [f.text for f in rule.check(document(text, **metadata), context)]
+    return [f.text for f in run_rule(rule, document(text, **metadata), context)]
 
 
 def assert_flags(rule, context, line: str) -> None:

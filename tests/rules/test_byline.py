@@ -1,6 +1,7 @@
 import pytest
 
 from cleaner.rules import byline
+from cleaner.rules import run_rule
 from tests.conftest import document
 from tests.rules.cases import assert_flags, assert_keeps
 
@@ -45,12 +46,12 @@ def test_keeps(line, context):
 
 
 def test_author_and_section_move_to_metadata(context):
-    (finding,) = byline.check(document("Markets | By Rosalie Gross"), context)
+    (finding,) = run_rule(byline, document("Markets | By Rosalie Gross"), context)
     assert dict(finding.metadata) == {"author": "Rosalie Gross", "section": "Markets"}
 
 
 def test_date_after_the_names_moves_to_metadata(context):
-    (finding,) = byline.check(document("By Jane Doe | March 3, 2019"), context)
+    (finding,) = run_rule(byline, document("By Jane Doe | March 3, 2019"), context)
     assert finding.metadata["date"] == "2019-03-03"
 
 
@@ -63,5 +64,5 @@ def test_date_after_the_names_moves_to_metadata(context):
     ],
 )
 def test_job_titles_stay_out_of_the_author(line, author, context):
-    (finding,) = byline.check(document(line), context)
+    (finding,) = run_rule(byline, document(line), context)
     assert finding.metadata["author"] == author

@@ -1,6 +1,7 @@
 import pytest
 
 from cleaner.rules import dateline
+from cleaner.rules import run_rule
 from tests.conftest import document
 from tests.rules.cases import assert_flags, assert_keeps
 
@@ -50,15 +51,15 @@ def test_keeps(line, context):
     ],
 )
 def test_date_moves_to_metadata(line, date, context):
-    (finding,) = dateline.check(document(line), context)
+    (finding,) = run_rule(dateline, document(line), context)
     assert finding.metadata["date"] == date
 
 
 def test_ambiguous_numeric_date_is_not_guessed(context):
-    (finding,) = dateline.check(document("Updated: 03/04/2019"), context)
+    (finding,) = run_rule(dateline, document("Updated: 03/04/2019"), context)
     assert "date" not in finding.metadata
 
 
 def test_author_after_by_moves_to_metadata(context):
-    (finding,) = dateline.check(document("5:45 AM PST 11/19/2019 by Jane Doe"), context)
+    (finding,) = run_rule(dateline, document("5:45 AM PST 11/19/2019 by Jane Doe"), context)
     assert finding.metadata["author"] == "Jane Doe"

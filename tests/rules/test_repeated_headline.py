@@ -1,4 +1,5 @@
 from cleaner.rules import repeated_headline
+from cleaner.rules import run_rule
 from tests.conftest import document
 from tests.rules.cases import flagged
 
@@ -7,7 +8,7 @@ HEADLINE = "Floods close the coast road"
 
 def test_second_copy_goes_first_stays(context):
     text = f"Published: May 2, 2024\n{HEADLINE}\n{HEADLINE}\nThe road reopened on Monday."
-    findings = list(repeated_headline.check(document(text), context))
+    findings = list(run_rule(repeated_headline, document(text), context))
     assert [(f.line, f.text) for f in findings] == [(3, HEADLINE)]
 
 

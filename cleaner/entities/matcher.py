@@ -1,0 +1,109 @@
+"""Find entity variants in a line and say what each becomes.
+
+One compiled pattern holds every variant, as a trie so the regex engine does not try each
+variant in turn. Matching is what a careful editor would accept: whole words only, dotted
+forms never inside longer dotted forms ("U.S.S.R."), names in the exception list untouched,
+a sentence's full stop kept, spun spacing ("USA -backed") repaired, and "the" dropped before
+a name that takes none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from cleaner.entities.gazetteer import Entity
+
+# Words that start a sentence, so a dotted form before them ends one ("the U.S. The ...").
+_STARTERS = (
+    "The A An In On At But And Or So He She It They We I You This That These Those His Her "
+    "Their Its Our There Then When While After Before However Meanwhile Some Many Most Both "
+    "Each If As Since Although Though Yet Still Also Now Last Next For From With Under Officials"
+).split()
+_SENTENCE_ENDS = re.compile(r"[\"”’']*(?:$|\s+(?:(?:" + "|".join(_STARTERS) + r")\b|[\"“]))")
+_ARTICLE = re.compile(r"\b[Tt]he\s+$")
+
+
+@dataclass(frozen=True)
+class Substitution:
+    """Replace ``text[start:end]`` (``old``) by ``new``."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+
+
+class Matcher:
+    """Every variant of a gazetteer in one pattern, with its exceptions."""
+
+    def __init__(self, entities: Iterable[Entity]):
+        self.by_variant: dict[str, Entity] = {}
+        folded: list[str] = []
+        for entity in entities:
+            for variant in entity.variants:
+                key = variant if entity.case_sensitive else variant.casefold()
+                self.by_variant[key] = entity
+                if not entity.case_sensitive:
+                    folded.append(variant)
+        exact = [v for v, e in self.by_variant.items() if e.case_sensitive]
+        alternatives = [trie_regex(exact)] if exact else []
+        if folded:
+            alternatives.append("(?i:" + trie_regex(folded) + ")")
+        body = "|".join(alternatives) or r"(?!x)x"
+        # no lookbehind in front: a pattern that starts with its variants' first letters lets
+        # the regex engine skip ahead; the left boundary is checked on each match instead
+        self.pattern = re.compile(r"(?:" + body + r")(?!\w)(?P<spun>[ \t]+-(?=\w))?")
+        exceptions = [x for e in self.by_variant.values() for x in e.exceptions]
+        self.exceptions = re.compile(trie_regex(exceptions)) if exceptions else None
+
+    def substitutions(self, text: str) -> Iterator[Substitution]:
+        """Each variant in ``text``, left to right, as the edit that normalizes it."""
+        protected: list[tuple[int, int]] | None = None
+        for found in self.pattern.finditer(text):
+            if protected is None:
+                protected = self._protected(text)
+            start, end = found.span()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "._"):
+                continue  # inside a word or a longer dotted form
+            if any(a < end and start < b for a, b in protected):
+                continue
+            yield self._substitution(text, found)
+
+    def _protected(self, text: str) -> list[tuple[int, int]]:
+        if self.exceptions is None:
+            return []
+        return [m.span() for m in self.exceptions.finditer(text)]
+
+    def _substitution(self, text: str, found: re.Match[str]) -> Substitution:
+        variant = found.group(0)[: found.start("spun") - found.start()] if found["spun"] else found.group(0)
+        entity = self.by_variant.get(variant) or self.by_variant[variant.casefold()]
+        start, end = found.span()
+        new = entity.canonical + ("-" if found["spun"] else "")
+        if variant.endswith(".") and not found["spun"] and _SENTENCE_ENDS.match(text, end):
+            new += "."  # the variant's last dot also ends the sentence
+        if not entity.article:
+            article = _ARTICLE.search(text, max(0, start - 6), start)
+            if article:
+                start = article.start()
+        return Substitution(start, end, text[start:end], new)
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex matching exactly ``words``, longest first, with shared prefixes factored out."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = True
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict) -> str:
+    branches = [re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + body + ")?" if "" in node else body
