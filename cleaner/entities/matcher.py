@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from cleaner.entities.gazetteer import Entity
+from cleaner.trie import trie_regex
 
 # Words that start a sentence, so a dotted form before them ends one ("the U.S. The ...").
 _STARTERS = (
@@ -88,22 +89,3 @@ class Matcher:
             if article:
                 start = article.start()
         return Substitution(start, end, text[start:end], new)
-
-
-def trie_regex(words: Iterable[str]) -> str:
-    """A regex matching exactly ``words``, longest first, with shared prefixes factored out."""
-    trie: dict = {}
-    for word in set(words):
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = True
-    return _node_regex(trie)
-
-
-def _node_regex(node: dict) -> str:
-    branches = [re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return "(?:" + body + ")?" if "" in node else body

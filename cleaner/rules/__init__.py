@@ -5,19 +5,30 @@ A rule is a module with ``CODE``, ``NAME``, a docstring that documents it, and a
 table in ``cleaner/data/boilerplate.toml``). It checks either one line at a time,
 ``check_line(line, prepared) -> tuple[Finding, ...]``, or a whole document,
 ``check(document, context) -> Iterator[Finding]`` when a line's verdict depends on its
-neighbours. A line rule may set ``MAX_LENGTH``, the longest line (in characters) it can flag:
-it is not called on longer lines, so long paragraphs of prose cost little. Rules never edit
-text themselves.
+neighbours. Two optional parts of a line rule keep long articles cheap:
+
+- ``MAX_LENGTH``: the longest line (in characters) it can flag; it is not called on longer ones.
+- ``trigger(prepared) -> re.Pattern | tuple[re.Pattern, ...]``: a pattern (or patterns, of
+  which at least one) that every line it can flag matches, in lower case. Several patterns that
+  each start with a plain string are found faster than one alternation of them. It is searched once over the whole document in lower case (the lines joined by
+  newlines, after a newline, so a pattern may start with ``\n`` to mean the start of a line),
+  and the rule is called only on the lines where a match starts (and on every line of at most
+  ``ALWAYS_CHECKED`` characters). A trigger only narrows the search: ``check_line`` decides. Written in lower case, without re.IGNORECASE, it lets the
+  regex engine skip ahead to the characters it starts with. A rule whose trigger is better
+  matched in the text as it is (upper-case letters are rarer) sets ``TRIGGER_CASE = "text"``.
+
+Rules never edit text themselves.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Iterator, Mapping
 
-from cleaner.model import Document, Finding
+from cleaner.model import Document, Finding, Line
 from cleaner.phrases import load_phrases
 from cleaner.rules import (
     advertisement,
@@ -32,6 +43,7 @@ from cleaner.rules import (
     repeated_headline,
     share_trailer,
 )
+from cleaner.rules._shared import hit_lines, join_lines
 from cleaner.settings import Settings
 
 RULES: tuple[ModuleType, ...] = (
@@ -48,6 +60,18 @@ RULES: tuple[ModuleType, ...] = (
     entity_variant,
 )
 Memo = dict  # line -> the findings of the line rules on that line
+ALWAYS_CHECKED = 40  # characters: lines this short are checked by every line rule
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A line rule ready to run: its module, prepared data, length limit and trigger."""
+
+    rule: ModuleType
+    prepared: Any
+    max_length: float
+    triggers: tuple[re.Pattern[str], ...]  # none: the rule checks every line
+    lower: bool  # the trigger is searched in the lower-cased text
 
 
 @dataclass(frozen=True)
@@ -57,7 +81,7 @@ class Context:
     settings: Settings
     rules: tuple[ModuleType, ...]
     prepared: Mapping[str, Any]
-    line_rules: tuple[tuple[ModuleType, Any, float], ...] = ()  # with data and MAX_LENGTH
+    line_rules: tuple[LineRule, ...] = ()
     document_rules: tuple[ModuleType, ...] = ()
 
 
@@ -70,23 +94,24 @@ def make_context(settings: Settings) -> Context:
         for rule in rules
         if hasattr(rule, "prepare")
     }
-    line_rules = tuple(
-        (r, prepared.get(r.NAME), getattr(r, "MAX_LENGTH", math.inf))
-        for r in rules
-        if hasattr(r, "check_line")
-    )
+    line_rules = tuple(_line_rule(r, prepared.get(r.NAME)) for r in rules if hasattr(r, "check_line"))
     document_rules = tuple(r for r in rules if not hasattr(r, "check_line"))
     return Context(settings, rules, prepared, line_rules, document_rules)
 
 
+def _line_rule(rule: ModuleType, prepared: Any) -> LineRule:
+    triggers = rule.trigger(prepared) if hasattr(rule, "trigger") else ()
+    triggers = (triggers,) if isinstance(triggers, re.Pattern) else tuple(triggers)
+    lower = getattr(rule, "TRIGGER_CASE", "lower") == "lower"
+    return LineRule(rule, prepared, getattr(rule, "MAX_LENGTH", math.inf), triggers, lower)
+
+
 def run_rule(rule: ModuleType, document: Document, context: Context) -> Iterator[Finding]:
-    """The findings of one rule on ``document``."""
+    """The findings of one rule on ``document``, every line checked (no trigger, no limit)."""
     if hasattr(rule, "check_line"):
         prepared = context.prepared.get(rule.NAME)
-        longest = getattr(rule, "MAX_LENGTH", math.inf)
         for line in document.lines:
-            if len(line.text) <= longest:
-                yield from rule.check_line(line, prepared)
+            yield from rule.check_line(line, prepared)
     else:
         yield from rule.check(document, context)
 
@@ -96,25 +121,44 @@ def check_document(
 ) -> list[Finding]:
     """Every finding of every selected rule on ``document``: line rules, then document rules.
 
-    A line rule's findings on a line depend on that line alone, so with a ``memo`` a line that
-    is checked again (in the next fix pass) is not checked twice.
+    With a ``memo``, lines checked before (in an earlier fix pass) are not checked again: a
+    line rule's findings on a line depend on that line alone.
     """
     memo = {} if memo is None else memo
-    findings: list[Finding] = []
-    for line in document.lines:
-        found = memo.get(line)
-        if found is None:
-            length = len(line.text)
-            found = memo[line] = [
-                finding
-                for rule, prepared, longest in context.line_rules
-                if length <= longest
-                for finding in rule.check_line(line, prepared)
-            ]
-        findings += found
+    fresh = [line for line in document.lines if line not in memo]
+    for line in fresh:
+        memo[line] = []
+    if fresh:
+        for entry, lines in _candidates(context.line_rules, fresh):
+            for line in lines:
+                memo[line].extend(entry.rule.check_line(line, entry.prepared))
+    findings = [finding for line in document.lines for finding in memo[line]]
     for rule in context.document_rules:
         findings.extend(rule.check(document, context))
     return findings
+
+
+def _candidates(
+    entries: tuple[LineRule, ...], lines: list[Line]
+) -> Iterator[tuple[LineRule, list[Line]]]:
+    """Each line rule with the lines it must check.
+
+    Short lines always; longer ones only where the rule's trigger matches (if it has one),
+    found by one search over all of them joined, and never past the rule's MAX_LENGTH.
+    """
+    short = [line for line in lines if len(line.text) <= ALWAYS_CHECKED]
+    long = [line for line in lines if len(line.text) > ALWAYS_CHECKED]
+    joined = {
+        lower: join_lines([line.text.lower() if lower else line.text for line in long])
+        for lower in {entry.lower for entry in entries if entry.triggers}
+    }
+    for entry in entries:
+        if entry.triggers:
+            chosen = [long[i] for i in hit_lines(joined[entry.lower], entry.triggers)]
+        else:
+            chosen = long
+        chosen = [line for line in chosen if len(line.text) <= entry.max_length]
+        yield entry, short + chosen  # the order does not matter: findings are kept per line
 
 
 def rule_by_code(code: str) -> ModuleType | None:

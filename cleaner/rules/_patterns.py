@@ -35,8 +35,21 @@ _FILLER = (
 _DATE_SEP = r"[\s,|·•/()\[\]–—-]*"
 DATE_WORD = r"(?:" + _WEEKDAY + "|" + _MONTH + r")\b"
 """A weekday or month name: the words a stamp without a label or number can start with."""
-DATE = r"(?:" + _DATE_SEP + r"(?:" + _ANCHOR + r"|" + _FILLER + r")(?!\w))+" + _DATE_SEP
-"""A run of date and time words that holds at least one anchor is checked by :func:`has_anchor`."""
+DATE_TOKEN = r"(?:" + _ANCHOR + r"|" + _FILLER + r")"
+
+
+def date_run(extra_token: str = "") -> str:
+    """A run of date and time words (and ``extra_token``s), matched without backtracking.
+
+    Each separator and word is an atomic group and the run is possessive, so a line that is
+    not a stamp fails after one pass instead of after trying every split of it. Whether the
+    run names a day or time at all is checked by :func:`has_anchor`.
+    """
+    token = DATE_TOKEN if not extra_token else r"(?:" + DATE_TOKEN + "|" + extra_token + ")"
+    return r"(?:(?>" + _DATE_SEP + r")(?>" + token + r")(?!\w))++(?>" + _DATE_SEP + ")"
+
+
+DATE = date_run()
 
 _ANCHOR_RE = regex.compile(_ANCHOR + r"(?!\w)", regex.IGNORECASE)
 _NOT_NAMES = regex.compile(

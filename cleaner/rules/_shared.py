@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from typing import Any, Iterable, Mapping
 
 from cleaner.model import Document, Edit, Finding, Fix
 from cleaner.model import words_key as phrase_key
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+from cleaner.trie import trie_regex
+_NEEDLE_WORD = re.compile(r"\w+")
+_CLOSERS = "\"'”’)] \t"
 SEPARATOR = r"\s*(?::|\||»|>>|›|–|—|-{1,2})"
 
 
@@ -16,10 +20,12 @@ def phrase_set(phrases: Iterable[str]) -> frozenset[str]:
 
 
 def phrase_pattern(phrases: Iterable[str]) -> str:
-    """A regex alternation for ``phrases``, longest first, flexible in spaces and apostrophes."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    escaped = (re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in ordered)
-    return "(?:" + "|".join(escaped) + ")"
+    """A regex for any of ``phrases``, longest first, flexible in spaces and apostrophes."""
+    return "(?:" + trie_regex(phrases, _flexible) + ")"
+
+
+def _flexible(char: str) -> str:
+    return {" ": r"\s+", "'": "['’]"}.get(char) or re.escape(char)
 
 
 def prefix_regex(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -32,14 +38,41 @@ def starts_regex(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"^\W*" + phrase_pattern(phrases) + r"\b", re.IGNORECASE)
 
 
-def needles(phrases: Iterable[str]) -> re.Pattern[str]:
-    """Finds the longest word of any phrase: a line holding a phrase holds its needle.
+def needles(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The longest word of each phrase: a line holding a phrase holds its needle.
 
-    A search for plain words, run on the lower-cased line, rejects most lines far faster
-    than the phrases' own flexible pattern.
+    A search for plain words in the lower-cased line rejects most lines far faster than the
+    phrases' own flexible pattern.
     """
-    words = {max(p.lower().split(), key=len) for p in phrases}
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    words = {max(_NEEDLE_WORD.findall(p.lower()), key=len) for p in phrases}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def first_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The first word of each phrase, as :func:`phrase_key` splits it."""
+    return frozenset(phrase_key(p).split()[0] for p in phrases if phrase_key(p))
+
+
+def line_start_trigger(alternatives: str) -> re.Pattern[str]:
+    """A trigger (see ``cleaner.rules``) for lines that start with ``alternatives``."""
+    return re.compile(r"\n[^\w\n]*(?:" + alternatives + ")")
+
+
+def word_trigger(words: Iterable[str]) -> re.Pattern[str]:
+    """A trigger for lines whose first word is one of ``words``."""
+    return line_start_trigger("(?:" + trie_regex(words) + r")\b")
+
+
+def join_lines(texts: list[str]) -> tuple[str, list[int]]:
+    """The texts joined after a newline each, and where each one's newline stands."""
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    return "\n" + "\n".join(texts), starts
+
+
+def hit_lines(joined: tuple[str, list[int]], patterns: Iterable[re.Pattern[str]]) -> set[int]:
+    """The indexes of the joined texts in which a match of any of ``patterns`` starts."""
+    text, starts = joined
+    return {bisect.bisect_right(starts, m.start()) - 1 for p in patterns for m in p.finditer(text)}
 
 
 def word_count(text: str) -> int:
@@ -48,7 +81,7 @@ def word_count(text: str) -> int:
 
 def is_sentence(text: str) -> bool:
     """Whether ``text`` ends like a sentence (a full stop, question or exclamation mark)."""
-    return SENTENCE_END.search(text) is not None
+    return text.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
 
 
 def removal(

@@ -30,10 +30,11 @@ B007: Advertisement - Scroll to continue
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from cleaner.model import Finding, Line
-from cleaner.rules._shared import phrase_set, removal
+from cleaner.rules._shared import first_words, phrase_set, removal, word_trigger
 from cleaner.settings import Settings
 
 CODE = "B007"
@@ -41,11 +42,15 @@ NAME = "advertisement"
 MAX_LENGTH = 80  # characters: longer than any label
 
 
-def prepare(data: Mapping[str, Any], settings: Settings) -> frozenset[str]:
-    return phrase_set(data["lines"])
+def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
+    return {"labels": phrase_set(data["lines"]), "trigger": word_trigger(first_words(data["lines"]))}
 
 
-def check_line(line: Line, labels: frozenset[str]) -> tuple[Finding, ...]:
-    if line.key in labels:
+def trigger(prepared: Mapping[str, Any]) -> re.Pattern[str]:
+    return prepared["trigger"]
+
+
+def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
+    if line.key in prepared["labels"]:
         return (removal(CODE, NAME, line.number, line.text, "advertisement label"),)
     return ()

@@ -47,6 +47,8 @@ CODE = "B001"
 NAME = "byline"
 MAX_WORDS = 30
 MAX_LENGTH = 300
+SECTION_WITHIN = 45  # characters: "Markets | By ..."
+_SEPARATOR = re.compile(r"[|•·]")
 
 
 def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
@@ -62,8 +64,11 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     )
     return {
         # a cheap first test: a label at the start, or after a short section name
-        "start": re.compile(
-            r"^\W*(?:[^|•·]{1,40}?[|•·]\s*)?" + phrase_pattern(data["labels"]) + r"\b", re.I
+        "start": re.compile(r"^\W*" + phrase_pattern(data["labels"]) + r"\b", re.I),
+        # a label at the start of a line, or a separator after which one may come
+        "trigger": (
+            re.compile(r"\n[^\w\n]*" + phrase_pattern(data["labels"]) + r"\b"),
+            *(re.compile(re.escape(mark)) for mark in "|•·"),
         ),
         "line": regex.compile(line),
         "roles": frozenset(data["roles"]),
@@ -71,9 +76,14 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     }
 
 
+def trigger(prepared: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
+    return prepared["trigger"]
+
+
 def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
     text = line.text
-    if not prepared["start"].match(text):
+    # a cheap first test: a label at the start, or a section name and a separator before it
+    if not (prepared["start"].match(text) or _SEPARATOR.search(text, 0, SECTION_WITHIN)):
         return ()
     if line.word_count > MAX_WORDS:
         return ()

@@ -47,7 +47,19 @@ _NOTICE_MARK = re.compile(r"©|\bcopyright\b|\b(?:19|20)\d{2}\b")
 
 def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     # matched against the lower-cased line: a case-sensitive search is several times faster
-    return {"phrases": re.compile(phrase_pattern(data["phrases"])), "needles": needles(data["phrases"])}
+    words = needles(data["phrases"])
+    return {
+        "phrases": re.compile(phrase_pattern(data["phrases"])),
+        "needles": re.compile("|".join(map(re.escape, words))),
+        "trigger": (
+            re.compile(r"\n[^\w\n]*(?:©|\(c\)|copyright)"),
+            *(re.compile(re.escape(word)) for word in words),
+        ),
+    }
+
+
+def trigger(prepared: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
+    return prepared["trigger"]
 
 
 def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:

@@ -39,8 +39,8 @@ from typing import Any, Mapping
 import regex
 
 from cleaner.model import Finding, Line
-from cleaner.rules._patterns import DATE, DATE_WORD, NAMES, has_anchor, iso_date
-from cleaner.rules._shared import phrase_pattern, removal
+from cleaner.rules._patterns import DATE_WORD, NAMES, date_run, has_anchor, iso_date
+from cleaner.rules._shared import line_start_trigger, phrase_pattern, removal
 from cleaner.settings import Settings
 
 CODE = "B002"
@@ -50,15 +50,21 @@ MAX_LENGTH = 120
 
 def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     label = phrase_pattern(data["labels"]) + r"\s*(?::|\bon\b)?"
+    starts = r"\d|" + phrase_pattern(data["labels"]) + "|" + DATE_WORD
     line = (
-        r"^\W*(?P<label>" + label + r")?(?P<date>" + DATE + r"(?:" + label + r"|" + DATE + r")*)"
+        r"^\W*(?P<label>" + label + r")?(?P<date>" + date_run(label) + ")"
         r"(?:\s*by\s+(?P<author>" + NAMES + r"))?\W*$"
     )
     return {
         # a cheap first test: a stamp starts with a label, a number, a month or a weekday
-        "start": re.compile(r"^\W*(?:\d|" + phrase_pattern(data["labels"]) + "|" + DATE_WORD + ")", re.I),
+        "start": re.compile(r"^\W*(?:" + starts + ")", re.I),
+        "trigger": line_start_trigger(starts),
         "line": regex.compile(line, regex.IGNORECASE),
     }
+
+
+def trigger(prepared: Mapping[str, Any]) -> re.Pattern[str]:
+    return prepared["trigger"]
 
 
 def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:

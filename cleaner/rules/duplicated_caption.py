@@ -39,21 +39,19 @@ CODE = "B004"
 NAME = "duplicated-caption"
 REACH = 2
 MAX_LENGTH = 300  # characters: a longer line is a paragraph, not a caption
-SLACK = 12  # characters of punctuation and spacing two copies may differ by
+SLACK = 4  # characters of punctuation and spacing two copies may differ by
 
 
 def check(document: Document, context: Any) -> Iterator[Finding]:
+    lines = document.lines
+    pairs = [(earlier, line) for earlier, line in _near_copies(lines) if _copies(lines, line) == 2]
+    if not pairs:
+        return
     first, repeats = headline_repeats(document)
     skip = repeats | {first}
-    lines = document.lines
-    lengths = [len(line.text) for line in lines]
     flagged: set[int] = set()
-    for index, line in enumerate(lines):
-        near = range(max(0, index - REACH), index)
-        if lengths[index] > MAX_LENGTH or all(abs(lengths[b] - lengths[index]) > SLACK for b in near):
-            continue
-        earlier = next((lines[b] for b in near if _same(lines[b], line)), None)
-        if earlier is None or skip & {line.number, earlier.number} or _copies(lines, line) != 2:
+    for earlier, line in pairs:
+        if skip & {line.number, earlier.number}:
             continue
         if not is_sentence(earlier.text) and earlier.number not in flagged:
             flagged.add(earlier.number)
@@ -65,13 +63,22 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
         yield removal(CODE, NAME, line.number, line.text, f"caption repeated from line {earlier.number}")
 
 
+def _near_copies(lines: tuple[Line, ...]) -> Iterator[tuple[Line, Line]]:
+    """Each line that repeats one of the ``REACH`` lines before it, with that earlier line."""
+    lengths = [len(line.text) for line in lines]
+    for index in range(1, len(lines)):
+        length = lengths[index]
+        for back in range(index - 1, max(-1, index - REACH - 1), -1):
+            if abs(lengths[back] - length) <= SLACK and _same(lines[back], lines[index]):
+                yield lines[back], lines[index]
+                break
+
+
 def _same(a: Line, b: Line) -> bool:
     """Equal but for case and punctuation (cheaper tests first: most pairs differ early)."""
     if len(a.text) > MAX_LENGTH or abs(len(a.text) - len(b.text)) > SLACK:
         return False
-    if a.text == b.text:
-        return bool(a.key)
-    return a.text[-12:].lower() == b.text[-12:].lower() and bool(a.key) and a.key == b.key
+    return (a.text == b.text or a.key == b.key) and bool(a.key)
 
 
 def _copies(lines: tuple[Line, ...], line: Line) -> int:

@@ -34,6 +34,7 @@ N001: Moscow's rhetoric changed when Russian Federation accused Washington.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from cleaner.entities import Matcher, load_gazetteer
@@ -46,6 +47,13 @@ NAME = "entity-variant"
 
 def prepare(data: Any, settings: Settings) -> Matcher:
     return Matcher(load_gazetteer(settings.entity_files))
+
+
+TRIGGER_CASE = "text"  # variants start with capitals, rarer than lower-case letters
+
+
+def trigger(matcher: Matcher) -> re.Pattern[str]:
+    return matcher.pattern
 
 
 def check_line(line: Line, matcher: Matcher) -> tuple[Finding, ...]:

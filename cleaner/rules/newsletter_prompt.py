@@ -38,7 +38,14 @@ import re
 from typing import Any, Mapping
 
 from cleaner.model import Finding, Line
-from cleaner.rules._shared import phrase_pattern, phrase_set, removal, starts_regex
+from cleaner.rules._shared import (
+    first_words,
+    phrase_pattern,
+    phrase_set,
+    removal,
+    starts_regex,
+    word_trigger,
+)
 from cleaner.settings import Settings
 
 CODE = "B008"
@@ -53,7 +60,12 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
         "starts": starts_regex(data["starts"]),
         "subscription": re.compile(r"\b" + phrase_pattern(data["subscription"]) + r"\b", re.I),
         "lines": phrase_set(data["lines"]),
+        "trigger": word_trigger(first_words([*data["starts"], *data["lines"]])),
     }
+
+
+def trigger(prepared: Mapping[str, Any]) -> re.Pattern[str]:
+    return prepared["trigger"]
 
 
 def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:

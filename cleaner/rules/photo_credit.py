@@ -41,12 +41,18 @@ CODE = "B010"
 NAME = "photo-credit"
 MAX_WORDS = 16
 MAX_LENGTH = 200
+SHORT = 40  # characters: a line this short may be an agency's name alone (always checked)
 
 
 def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, re.Pattern[str]]:
     labels = phrase_pattern(data["labels"])
     agencies = phrase_pattern(data["agencies"])
     return {
+        "trigger": (
+            re.compile(r"\n[^\w\n]*" + labels),
+            re.compile("/"),
+            re.compile(r"via\b"),
+        ),
         "label": re.compile(r"^\W*" + labels + r"\s*(?::|\bby\b|\bcopyright\b|©)", re.I),
         "agency": re.compile(
             r"^\W*(?:[\w .'’-]{0,40}\s*/\s*)?(?:" + agencies + r")(?:\s*(?:/|via)\s*[\w .'’-]{0,40})?\W*$"
@@ -56,10 +62,19 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, re.Pattern
     }
 
 
+def trigger(prepared: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
+    return prepared["trigger"]
+
+
 def check_line(line: Line, prepared: Mapping[str, re.Pattern[str]]) -> tuple[Finding, ...]:
     text = line.text.strip()
     if line.word_count > MAX_WORDS or text.endswith(("?", "!")):
         return ()
-    if prepared["label"].match(text) or prepared["agency"].match(text):
+    if prepared["label"].match(text) or (_may_credit_agency(text) and prepared["agency"].match(text)):
         return (removal(CODE, NAME, line.number, line.text, "picture credit or label"),)
     return ()
+
+
+def _may_credit_agency(text: str) -> bool:
+    """An agency credit is a name with a slash or "via", or is short enough to be the name."""
+    return len(text) <= SHORT or "/" in text or " via " in text

@@ -42,11 +42,15 @@ from typing import Any, Iterator, Mapping
 
 from cleaner.model import Document, Finding
 from cleaner.rules._shared import (
+    first_words,
+    hit_lines,
     is_sentence,
+    join_lines,
     phrase_set,
     prefix_regex,
     removal,
     starts_regex,
+    word_trigger,
 )
 from cleaner.settings import Settings
 
@@ -61,23 +65,30 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
         "prefix": prefix_regex(data["prefixes"]),
         "lines": phrase_set(data["lines"]),
         "calls": starts_regex(data["calls"]),
+        # a cheap first test: the line starts with the first word of a label, prefix or call
+        "trigger": word_trigger(first_words([*data["prefixes"], *data["lines"], *data["calls"]])),
     }
 
 
 def check(document: Document, context: Any) -> Iterator[Finding]:
     prepared = context.prepared[NAME]
-    label: int | None = None  # line of a lone label such as "You may also like"
-    for line in document.lines:
-        text = line.text
+    lines = document.lines
+    done: set[int] = set()
+    joined = join_lines([line.text.lower() for line in lines])
+    for index in sorted(hit_lines(joined, [prepared["trigger"]])):
+        line, text = lines[index], lines[index].text
+        if index in done:
+            continue
         if len(text) <= MAX_LABEL_LENGTH and line.key in prepared["lines"]:
-            label = line.number
             yield removal(CODE, NAME, line.number, text, "promotes other content")
-            continue
-        if label is not None and _headline_shaped(text):
-            yield removal(CODE, NAME, line.number, text, f"headline promoted on line {label}")
-            continue
-        label = None
-        if prepared["prefix"].match(text):
+            for after in range(index + 1, len(lines)):  # the headlines listed under it
+                follower = lines[after]
+                if not _headline_shaped(follower.text):
+                    break
+                done.add(after)
+                message = f"headline promoted on line {line.number}"
+                yield removal(CODE, NAME, follower.number, follower.text, message)
+        elif prepared["prefix"].match(text):
             yield removal(CODE, NAME, line.number, text, "promotes other content")
         elif prepared["calls"].match(text) and _headline_shaped(text):
             yield removal(CODE, NAME, line.number, text, "call to click")

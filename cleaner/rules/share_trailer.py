@@ -36,13 +36,14 @@ import re
 from typing import Any, Mapping
 
 from cleaner.model import Finding, Line
-from cleaner.rules._shared import phrase_set, removal
+from cleaner.rules._shared import first_words, phrase_set, removal, word_trigger
 from cleaner.settings import Settings
 
 CODE = "B006"
 NAME = "share-trailer"
 MAX_WORDS = 12
 MAX_LENGTH = 150
+_WIDGET_WORDS = ("click", "tap", "share", "email", "e-mail", "print", "pin", "tweet", "post", "send")
 _WIDGET = re.compile(
     r"^(?:click to |tap to )?(?:share|email|e-mail|print|pin|tweet|post|send)"
     r"(?: (?:this|it|the)(?: article| story| post| page| link)?)?"
@@ -51,7 +52,16 @@ _WIDGET = re.compile(
 
 
 def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
-    return {"lines": phrase_set(data["lines"]), "networks": phrase_set(data["networks"])}
+    starts = first_words([*data["lines"], *data["networks"], *_WIDGET_WORDS])
+    return {
+        "lines": phrase_set(data["lines"]),
+        "networks": phrase_set(data["networks"]),
+        "trigger": word_trigger(starts),
+    }
+
+
+def trigger(prepared: Mapping[str, Any]) -> re.Pattern[str]:
+    return prepared["trigger"]
 
 
 def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
