@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from cleaner.entities.gazetteer import Entity
 from cleaner.trie import trie_regex
@@ -59,18 +59,17 @@ class Matcher:
         exceptions = [x for e in self.by_variant.values() for x in e.exceptions]
         self.exceptions = re.compile(trie_regex(exceptions)) if exceptions else None
 
-    def substitutions(self, text: str) -> Iterator[Substitution]:
+    def substitutions(self, text: str) -> list[Substitution]:
         """Each variant in ``text``, left to right, as the edit that normalizes it."""
-        protected: list[tuple[int, int]] | None = None
-        for found in self.pattern.finditer(text):
-            if protected is None:
-                protected = self._protected(text)
-            start, end = found.span()
-            if start and (text[start - 1].isalnum() or text[start - 1] in "._"):
-                continue  # inside a word or a longer dotted form
-            if any(a < end and start < b for a, b in protected):
-                continue
-            yield self._substitution(text, found)
+        found = [m for m in self.pattern.finditer(text) if not _inside_word(text, m.start())]
+        if not found:
+            return []
+        protected = self._protected(text)
+        return [
+            self._substitution(text, m)
+            for m in found
+            if not any(a < m.end() and m.start() < b for a, b in protected)
+        ]
 
     def _protected(self, text: str) -> list[tuple[int, int]]:
         if self.exceptions is None:
@@ -89,3 +88,8 @@ class Matcher:
             if article:
                 start = article.start()
         return Substitution(start, end, text[start:end], new)
+
+
+def _inside_word(text: str, start: int) -> bool:
+    """Whether a match at ``start`` continues a word or a longer dotted form ("MUSA", "S.U.S.")."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._")

@@ -56,10 +56,8 @@ def trigger(matcher: Matcher) -> re.Pattern[str]:
     return matcher.pattern
 
 
-def check_line(line: Line, matcher: Matcher) -> tuple[Finding, ...]:
-    if not matcher.pattern.search(line.text):
-        return ()  # most lines name no variant: one search says so
-    return tuple(
+def check_line(line: Line, matcher: Matcher) -> list[Finding]:
+    return [
         Finding(
             code=CODE,
             name=NAME,
@@ -71,4 +69,4 @@ def check_line(line: Line, matcher: Matcher) -> tuple[Finding, ...]:
             fix=Fix((Edit(line.number, sub.start, sub.end, sub.new),)),
         )
         for sub in matcher.substitutions(line.text)
-    )
+    ]
