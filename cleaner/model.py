@@ -7,7 +7,7 @@ change to a document's text is described by an :class:`Edit` inside a :class:`Fi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple
 
@@ -126,11 +126,13 @@ class Document:
     metadata: Mapping[str, Any] = field(default_factory=lambda: freeze({}))
     record: int | None = None
 
+    # built directly, not with dataclasses.replace: fix passes make documents by the million
     def with_lines(self, lines: tuple[Line, ...]) -> Document:
-        return replace(self, lines=lines)
+        return Document(self.id, self.path, lines, self.metadata, self.record)
 
     def with_metadata(self, **values: Any) -> Document:
-        return replace(self, metadata=freeze({**self.metadata, **values}))
+        metadata = freeze({**self.metadata, **values})
+        return Document(self.id, self.path, self.lines, metadata, self.record)
 
     @property
     def text(self) -> str:

@@ -8,9 +8,10 @@ table in ``cleaner/data/boilerplate.toml``). It checks either one line at a time
 neighbours. Two optional parts of a line rule keep long articles cheap:
 
 - ``MAX_LENGTH``: the longest line (in characters) it can flag; it is not called on longer ones.
-- ``trigger(prepared) -> re.Pattern | tuple[re.Pattern, ...]``: a pattern (or patterns, of
-  which at least one) that every line it can flag matches, in lower case. Several patterns that
-  each start with a plain string are found faster than one alternation of them. It is searched once over the whole document in lower case (the lines joined by
+- ``trigger(prepared) -> re.Pattern | tuple[re.Pattern | str, ...]``: a pattern (or patterns
+  and plain strings, of which at least one) that every line it can flag matches, in lower
+  case. Plain strings are found faster than patterns, and several of them faster than one
+  alternation. It is searched once over the whole document in lower case (the lines joined by
   newlines, after a newline, so a pattern may start with ``\n`` to mean the start of a line),
   and the rule is called only on the lines where a match starts (and on every line of at most
   ``ALWAYS_CHECKED`` characters). A trigger only narrows the search: ``check_line`` decides. Written in lower case, without re.IGNORECASE, it lets the
@@ -43,7 +44,7 @@ from cleaner.rules import (
     repeated_headline,
     share_trailer,
 )
-from cleaner.rules._shared import hit_lines, join_lines
+from cleaner.rules._shared import Trigger, hit_lines, join_lines
 from cleaner.settings import Settings
 
 RULES: tuple[ModuleType, ...] = (
@@ -70,7 +71,7 @@ class LineRule:
     rule: ModuleType
     prepared: Any
     max_length: float
-    triggers: tuple[re.Pattern[str], ...]  # none: the rule checks every line
+    triggers: tuple[Trigger, ...]  # none: the rule checks every line
     lower: bool  # the trigger is searched in the lower-cased text
 
 

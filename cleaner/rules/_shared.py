@@ -69,10 +69,23 @@ def join_lines(texts: list[str]) -> tuple[str, list[int]]:
     return "\n" + "\n".join(texts), starts
 
 
-def hit_lines(joined: tuple[str, list[int]], patterns: Iterable[re.Pattern[str]]) -> set[int]:
-    """The indexes of the joined texts in which a match of any of ``patterns`` starts."""
+Trigger = re.Pattern[str] | str
+
+
+def hit_lines(joined: tuple[str, list[int]], triggers: Iterable[Trigger]) -> set[int]:
+    """The indexes of the joined texts in which a trigger (a pattern, or a plain string,
+    found faster than a pattern) matches."""
     text, starts = joined
-    return {bisect.bisect_right(starts, m.start()) - 1 for p in patterns for m in p.finditer(text)}
+    positions: list[int] = []
+    for trigger in triggers:
+        if isinstance(trigger, str):
+            at = text.find(trigger)
+            while at >= 0:
+                positions.append(at)
+                at = text.find(trigger, at + 1)
+        else:
+            positions.extend(m.start() for m in trigger.finditer(text))
+    return {bisect.bisect_right(starts, at) - 1 for at in positions}
 
 
 def word_count(text: str) -> int:

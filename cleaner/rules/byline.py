@@ -68,7 +68,7 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
         # a label at the start of a line, or a separator after which one may come
         "trigger": (
             re.compile(r"\n[^\w\n]*" + phrase_pattern(data["labels"]) + r"\b"),
-            *(re.compile(re.escape(mark)) for mark in "|•·"),
+            *"|•·",
         ),
         "line": regex.compile(line),
         "roles": frozenset(data["roles"]),
@@ -76,7 +76,7 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     }
 
 
-def trigger(prepared: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
+def trigger(prepared: Mapping[str, Any]) -> tuple[re.Pattern[str] | str, ...]:
     return prepared["trigger"]
 
 

@@ -53,12 +53,12 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
         "needles": re.compile("|".join(map(re.escape, words))),
         "trigger": (
             re.compile(r"\n[^\w\n]*(?:©|\(c\)|copyright)"),
-            *(re.compile(re.escape(word)) for word in words),
+            *words,
         ),
     }
 
 
-def trigger(prepared: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
+def trigger(prepared: Mapping[str, Any]) -> tuple[re.Pattern[str] | str, ...]:
     return prepared["trigger"]
 
 

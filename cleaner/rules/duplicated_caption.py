@@ -2,7 +2,8 @@
 
 ### What it does
 Flags an image caption that appears twice in a row (the image's alt text and its caption,
-both scraped), up to two paragraphs apart. Both copies go when the line does not end like a
+both scraped), up to two paragraphs apart; case, surrounding spaces and a final full stop do
+not count. Both copies go when the line does not end like a
 sentence, as captions rarely do; otherwise the second copy goes.
 
 ### Why is this bad?
@@ -39,12 +40,11 @@ CODE = "B004"
 NAME = "duplicated-caption"
 REACH = 2
 MAX_LENGTH = 300  # characters: a longer line is a paragraph, not a caption
-SLACK = 4  # characters of punctuation and spacing two copies may differ by
 
 
 def check(document: Document, context: Any) -> Iterator[Finding]:
     lines = document.lines
-    pairs = [(earlier, line) for earlier, line in _near_copies(lines) if _copies(lines, line) == 2]
+    pairs = list(_caption_pairs(lines))
     if not pairs:
         return
     first, repeats = headline_repeats(document)
@@ -63,23 +63,17 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
         yield removal(CODE, NAME, line.number, line.text, f"caption repeated from line {earlier.number}")
 
 
-def _near_copies(lines: tuple[Line, ...]) -> Iterator[tuple[Line, Line]]:
-    """Each line that repeats one of the ``REACH`` lines before it, with that earlier line."""
-    lengths = [len(line.text) for line in lines]
-    for index in range(1, len(lines)):
-        length = lengths[index]
-        for back in range(index - 1, max(-1, index - REACH - 1), -1):
-            if abs(lengths[back] - length) <= SLACK and _same(lines[back], lines[index]):
-                yield lines[back], lines[index]
-                break
+def _caption_pairs(lines: tuple[Line, ...]) -> Iterator[tuple[Line, Line]]:
+    """Lines that appear exactly twice, at most ``REACH`` paragraphs apart, as (first, second)."""
+    places: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if len(line.text) <= MAX_LENGTH:
+            places.setdefault(_form(line.text), []).append(index)
+    for form, (first, *rest) in places.items():
+        if len(rest) == 1 and rest[0] - first <= REACH and any(c.isalnum() for c in form):
+            yield lines[first], lines[rest[0]]
 
 
-def _same(a: Line, b: Line) -> bool:
-    """Equal but for case and punctuation (cheaper tests first: most pairs differ early)."""
-    if len(a.text) > MAX_LENGTH or abs(len(a.text) - len(b.text)) > SLACK:
-        return False
-    return (a.text == b.text or a.key == b.key) and bool(a.key)
-
-
-def _copies(lines: tuple[Line, ...], line: Line) -> int:
-    return sum(1 for other in lines if _same(other, line))
+def _form(text: str) -> str:
+    """The line as compared: case and surrounding spaces and full stops do not count."""
+    return text.strip().rstrip(".").strip().casefold()

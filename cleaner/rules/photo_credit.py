@@ -50,8 +50,8 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, re.Pattern
     return {
         "trigger": (
             re.compile(r"\n[^\w\n]*" + labels),
-            re.compile("/"),
-            re.compile(r"via\b"),
+            "/",
+            "via",
         ),
         "label": re.compile(r"^\W*" + labels + r"\s*(?::|\bby\b|\bcopyright\b|©)", re.I),
         "agency": re.compile(
@@ -62,7 +62,7 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, re.Pattern
     }
 
 
-def trigger(prepared: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
+def trigger(prepared: Mapping[str, Any]) -> tuple[re.Pattern[str] | str, ...]:
     return prepared["trigger"]
 
 

@@ -58,6 +58,7 @@ CODE = "B005"
 NAME = "promo-line"
 MAX_CALL_WORDS = 15
 MAX_LABEL_LENGTH = 80
+MAX_LENGTH = 300  # characters: longer lines are prose, never a promo
 
 
 def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
@@ -74,8 +75,9 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
     prepared = context.prepared[NAME]
     lines = document.lines
     done: set[int] = set()
-    joined = join_lines([line.text.lower() for line in lines])
-    for index in sorted(hit_lines(joined, [prepared["trigger"]])):
+    short = [i for i, line in enumerate(lines) if len(line.text) <= MAX_LENGTH]
+    joined = join_lines([lines[i].text.lower() for i in short])
+    for index in sorted(short[hit] for hit in hit_lines(joined, [prepared["trigger"]])):
         line, text = lines[index], lines[index].text
         if index in done:
             continue
