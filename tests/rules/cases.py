@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from cleaner.rules import run_rule
+import pytest
+
 from tests.conftest import document
 
 
@@ -17,3 +19,17 @@ def assert_flags(rule, context, line: str) -> None:
 
 def assert_keeps(rule, context, line: str) -> None:
     assert flagged(rule, context, line) == []
+
+
+def table(rule, flagged: list[str], kept: list[str]):
+    """The two table tests of a rule: every line of ``flagged`` is flagged, no line of ``kept``."""
+
+    @pytest.mark.parametrize("line", flagged)
+    def test_flags(line, context):
+        assert_flags(rule, context, line)
+
+    @pytest.mark.parametrize("line", kept)
+    def test_keeps(line, context):
+        assert_keeps(rule, context, line)
+
+    return test_flags, test_keeps

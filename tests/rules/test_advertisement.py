@@ -1,7 +1,5 @@
-import pytest
-
 from cleaner.rules import advertisement
-from tests.rules.cases import assert_flags, assert_keeps
+from tests.rules.cases import table
 
 FLAGGED = [
     "Advertisement",
@@ -21,11 +19,4 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize("line", FLAGGED)
-def test_flags(line, context):
-    assert_flags(advertisement, context, line)
-
-
-@pytest.mark.parametrize("line", KEPT)
-def test_keeps(line, context):
-    assert_keeps(advertisement, context, line)
+test_flags, test_keeps = table(advertisement, FLAGGED, KEPT)

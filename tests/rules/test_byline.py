@@ -1,9 +1,8 @@
 import pytest
 
-from cleaner.rules import byline
-from cleaner.rules import run_rule
+from cleaner.rules import byline, run_rule
 from tests.conftest import document
-from tests.rules.cases import assert_flags, assert_keeps
+from tests.rules.cases import table
 
 FLAGGED = [
     "By Rosalie Gross",
@@ -35,14 +34,7 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize("line", FLAGGED)
-def test_flags(line, context):
-    assert_flags(byline, context, line)
-
-
-@pytest.mark.parametrize("line", KEPT)
-def test_keeps(line, context):
-    assert_keeps(byline, context, line)
+test_flags, test_keeps = table(byline, FLAGGED, KEPT)
 
 
 def test_author_and_section_move_to_metadata(context):

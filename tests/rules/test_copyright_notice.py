@@ -1,7 +1,5 @@
-import pytest
-
 from cleaner.rules import copyright_notice
-from tests.rules.cases import assert_flags, assert_keeps
+from tests.rules.cases import table
 
 FLAGGED = [
     "© 2019 Example News Ltd. All rights reserved.",
@@ -20,11 +18,4 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize("line", FLAGGED)
-def test_flags(line, context):
-    assert_flags(copyright_notice, context, line)
-
-
-@pytest.mark.parametrize("line", KEPT)
-def test_keeps(line, context):
-    assert_keeps(copyright_notice, context, line)
+test_flags, test_keeps = table(copyright_notice, FLAGGED, KEPT)

@@ -1,9 +1,8 @@
 import pytest
 
-from cleaner.rules import dateline
-from cleaner.rules import run_rule
+from cleaner.rules import dateline, run_rule
 from tests.conftest import document
-from tests.rules.cases import assert_flags, assert_keeps
+from tests.rules.cases import table
 
 FLAGGED = [
     "Published: Mon, February 12, 2018",
@@ -31,14 +30,7 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize("line", FLAGGED)
-def test_flags(line, context):
-    assert_flags(dateline, context, line)
-
-
-@pytest.mark.parametrize("line", KEPT)
-def test_keeps(line, context):
-    assert_keeps(dateline, context, line)
+test_flags, test_keeps = table(dateline, FLAGGED, KEPT)
 
 
 @pytest.mark.parametrize(

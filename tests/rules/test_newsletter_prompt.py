@@ -1,7 +1,5 @@
-import pytest
-
 from cleaner.rules import newsletter_prompt
-from tests.rules.cases import assert_flags, assert_keeps
+from tests.rules.cases import table
 
 FLAGGED = [
     "Sign up for our daily newsletter",
@@ -24,11 +22,4 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize("line", FLAGGED)
-def test_flags(line, context):
-    assert_flags(newsletter_prompt, context, line)
-
-
-@pytest.mark.parametrize("line", KEPT)
-def test_keeps(line, context):
-    assert_keeps(newsletter_prompt, context, line)
+test_flags, test_keeps = table(newsletter_prompt, FLAGGED, KEPT)

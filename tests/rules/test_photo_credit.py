@@ -1,7 +1,5 @@
-import pytest
-
 from cleaner.rules import photo_credit
-from tests.rules.cases import assert_flags, assert_keeps
+from tests.rules.cases import table
 
 FLAGGED = [
     "Photo: Jane Doe/Reuters",
@@ -25,11 +23,4 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize("line", FLAGGED)
-def test_flags(line, context):
-    assert_flags(photo_credit, context, line)
-
-
-@pytest.mark.parametrize("line", KEPT)
-def test_keeps(line, context):
-    assert_keeps(photo_credit, context, line)
+test_flags, test_keeps = table(photo_credit, FLAGGED, KEPT)

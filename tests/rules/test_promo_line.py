@@ -1,7 +1,5 @@
-import pytest
-
 from cleaner.rules import promo_line
-from tests.rules.cases import assert_flags, assert_keeps, flagged
+from tests.rules.cases import flagged, table
 
 FLAGGED = [
     "More news: Did Iran Just Start A War With Israel?",
@@ -31,14 +29,7 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize("line", FLAGGED)
-def test_flags(line, context):
-    assert_flags(promo_line, context, line)
-
-
-@pytest.mark.parametrize("line", KEPT)
-def test_keeps(line, context):
-    assert_keeps(promo_line, context, line)
+test_flags, test_keeps = table(promo_line, FLAGGED, KEPT)
 
 
 def test_headlines_under_a_lone_label_go_until_the_next_sentence(context):

@@ -12,8 +12,7 @@ import re
 import pytest
 
 import cleaner.rules
-from cleaner.rules import RULES
-from cleaner.rules import run_rule
+from cleaner.rules import RULES, run_rule
 from tests.conftest import document
 
 SECTIONS = ("### What it does", "### Why is this bad?", "### Example", "### Fix safety")

@@ -1,5 +1,4 @@
-from cleaner.rules import repeated_headline
-from cleaner.rules import run_rule
+from cleaner.rules import repeated_headline, run_rule
 from tests.conftest import document
 from tests.rules.cases import flagged
 

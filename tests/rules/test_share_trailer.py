@@ -1,7 +1,5 @@
-import pytest
-
 from cleaner.rules import share_trailer
-from tests.rules.cases import assert_flags, assert_keeps
+from tests.rules.cases import table
 
 FLAGGED = [
     "Like this:",
@@ -29,11 +27,4 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize("line", FLAGGED)
-def test_flags(line, context):
-    assert_flags(share_trailer, context, line)
-
-
-@pytest.mark.parametrize("line", KEPT)
-def test_keeps(line, context):
-    assert_keeps(share_trailer, context, line)
+test_flags, test_keeps = table(share_trailer, FLAGGED, KEPT)
