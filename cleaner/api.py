@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from cleaner.entities import Matcher, load_gazetteer
 from cleaner.fixes import Outcome, fix_until_stable
 from cleaner.model import Document, InputError
 from cleaner.readers import Source, discover, read
@@ -131,3 +132,28 @@ def _input_files(paths: Iterable[str]) -> Iterator[str]:
     for source in discover(paths):
         if not isinstance(source, InputError) and source.path != "-":
             yield source.path
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    """One gazetteer example: the entity, its input, the expected and the actual output."""
+
+    canonical: str
+    text: str
+    expected: str
+    actual: str
+
+    @property
+    def passed(self) -> bool:
+        return self.actual == self.expected
+
+
+def run_gazetteer_examples(entity_files: Iterable[str] = ()) -> list[ExampleResult]:
+    """Run the examples of every entry (the default's and the files'), matched as ``clean`` does."""
+    entities = load_gazetteer(entity_files)
+    matcher = Matcher(entities)
+    return [
+        ExampleResult(entity.canonical, text, expected, matcher.normalize(text))
+        for entity in entities
+        for text, expected in entity.examples
+    ]

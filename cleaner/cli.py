@@ -44,13 +44,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="a gazetteer file that adds or replaces entity entries (repeatable)",
     )
     clean.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+
+    entities = commands.add_parser(
+        "entities", help="run the examples of the gazetteer's entries (the default's and yours)"
+    )
+    entities.add_argument(
+        "--entities", action="append", default=[], metavar="FILE", help="your gazetteer file"
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        return _run_clean(args)
+        return _run_entities(args) if args.command == "entities" else _run_clean(args)
     except UsageError as error:
         print(f"cleaner: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -92,3 +99,20 @@ def _run_clean(args: argparse.Namespace) -> int:
     else:
         print_summary(summary, console)
     return EXIT_FINDINGS if summary.errors else EXIT_OK
+
+
+def _run_entities(args: argparse.Namespace) -> int:
+    from cleaner.api import run_gazetteer_examples
+    from cleaner.entities import GazetteerError
+
+    try:
+        results = run_gazetteer_examples(args.entities)
+    except GazetteerError as error:
+        raise UsageError(str(error)) from error
+    failed = [r for r in results if not r.passed]
+    for result in failed:
+        print(f"FAIL {result.canonical}: {result.text!r}")
+        print(f"  expected {result.expected!r}")
+        print(f"  got      {result.actual!r}")
+    print(f"{len(results)} examples, {len(failed)} failed")
+    return EXIT_FINDINGS if failed else EXIT_OK

@@ -147,3 +147,18 @@ def test_bad_gazetteer_is_a_usage_error(tmp_path, capsys):
     assert main(["clean", str(tmp_path / "a.txt"), "--entities", str(tmp_path / "bad.toml")]) == 2
     err = capsys.readouterr().err
     assert "bad.toml" in err and "'canonical'" in err
+
+
+def test_entities_command_runs_the_examples(tmp_path, capsys):
+    assert main(["entities"]) == 0
+    assert capsys.readouterr().out.strip().endswith("examples, 0 failed")
+    mine = tmp_path / "mine.toml"
+    mine.write_text(
+        '[[entity]]\ncanonical = "Kyiv"\nvariants = ["Kiev"]\n'
+        'examples = [["flights to Kiev", "flights to Kyiv"], ["Chicken Kiev", "Chicken Kiev"]]\n',
+        encoding="utf-8",
+    )
+    assert main(["entities", "--entities", str(mine)]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL Kyiv: 'Chicken Kiev'" in out and "got      'Chicken Kyiv'" in out
+    assert out.strip().endswith("1 failed")

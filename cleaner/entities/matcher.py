@@ -71,6 +71,12 @@ class Matcher:
             if not any(a < m.end() and m.start() < b for a, b in protected)
         ]
 
+    def normalize(self, text: str) -> str:
+        """``text`` with every substitution made."""
+        for sub in reversed(self.substitutions(text)):
+            text = text[: sub.start] + sub.new + text[sub.end :]
+        return text
+
     def _protected(self, text: str) -> list[tuple[int, int]]:
         if self.exceptions is None:
             return []

@@ -14,9 +14,7 @@ def matcher():
 
 
 def normalize(matcher: Matcher, text: str) -> str:
-    for sub in reversed(list(matcher.substitutions(text))):
-        text = text[: sub.start] + sub.new + text[sub.end :]
-    return text
+    return matcher.normalize(text)
 
 
 CHANGED = [
