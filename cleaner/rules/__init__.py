@@ -3,22 +3,22 @@
 A rule is a module with ``CODE``, ``NAME``, a docstring that documents it, and an optional
 ``prepare(data, settings)`` that builds what it needs once per run (``data`` is the rule's
 table in ``cleaner/data/boilerplate.toml``). It checks either one line at a time,
-``check_line(line, prepared) -> tuple[Finding, ...]``, or a whole document,
-``check(document, context) -> Iterator[Finding]`` when a line's verdict depends on its
-neighbours. Two optional parts of a line rule keep long articles cheap:
+``check_line(line, prepared)`` returning a sequence of findings, or a whole document,
+``check(document, context)`` yielding findings, when a line's verdict depends on its
+neighbours. Rules never edit text themselves.
+
+Two optional parts of a line rule keep long articles cheap:
 
 - ``MAX_LENGTH``: the longest line (in characters) it can flag; it is not called on longer ones.
-- ``trigger(prepared) -> re.Pattern | tuple[re.Pattern | str, ...]``: a pattern (or patterns
-  and plain strings, of which at least one) that every line it can flag matches, in lower
-  case. Plain strings are found faster than patterns, and several of them faster than one
-  alternation. It is searched once over the whole document in lower case (the lines joined by
-  newlines, after a newline, so a pattern may start with ``\n`` to mean the start of a line),
-  and the rule is called only on the lines where a match starts (and on every line of at most
-  ``ALWAYS_CHECKED`` characters). A trigger only narrows the search: ``check_line`` decides. Written in lower case, without re.IGNORECASE, it lets the
-  regex engine skip ahead to the characters it starts with. A rule whose trigger is better
-  matched in the text as it is (upper-case letters are rarer) sets ``TRIGGER_CASE = "text"``.
-
-Rules never edit text themselves.
+- ``trigger(prepared)``: a pattern, or a tuple of patterns and plain strings, at least one of
+  which every line it can flag matches. Triggers are searched once over the document's lines
+  longer than ``ALWAYS_CHECKED`` characters, joined after a newline each (so ``\n`` in a
+  pattern means the start of a line) and lower-cased, and the rule is called only on the
+  lines where one matches, and on every shorter line. A trigger only narrows the search:
+  ``check_line`` decides. Plain strings are found faster than patterns; patterns written in
+  lower case without re.IGNORECASE let the regex engine skip ahead to their first
+  characters. A rule whose trigger is better matched in the text as it is (capitals are
+  rarer) sets ``TRIGGER_CASE = "text"``.
 """
 
 from __future__ import annotations
@@ -161,6 +161,3 @@ def _candidates(
         chosen = [line for line in chosen if len(line.text) <= entry.max_length]
         yield entry, short + chosen  # the order does not matter: findings are kept per line
 
-
-def rule_by_code(code: str) -> ModuleType | None:
-    return next((rule for rule in RULES if rule.CODE == code.upper()), None)

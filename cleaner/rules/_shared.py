@@ -10,9 +10,11 @@ from typing import Any, Iterable, Mapping
 from cleaner.model import Document, Edit, Finding, Fix
 from cleaner.model import words_key as phrase_key
 from cleaner.trie import trie_regex
+
 _NEEDLE_WORD = re.compile(r"\w+")
 _CLOSERS = "\"'”’)] \t"
 SEPARATOR = r"\s*(?::|\||»|>>|›|–|—|-{1,2})"
+LINE_START = r"\n(?:[^\w\n]|_)*"  # a line's start and what phrase_key skips before a word
 
 
 def phrase_set(phrases: Iterable[str]) -> frozenset[str]:
@@ -55,7 +57,7 @@ def first_words(phrases: Iterable[str]) -> frozenset[str]:
 
 def line_start_trigger(alternatives: str) -> re.Pattern[str]:
     """A trigger (see ``cleaner.rules``) for lines that start with ``alternatives``."""
-    return re.compile(r"\n[^\w\n]*(?:" + alternatives + ")")
+    return re.compile(LINE_START + "(?:" + alternatives + ")")
 
 
 def word_trigger(words: Iterable[str]) -> re.Pattern[str]:

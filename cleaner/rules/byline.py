@@ -40,7 +40,7 @@ import regex
 
 from cleaner.model import Finding, Line
 from cleaner.rules._patterns import DATE, NAMES, could_be_names, iso_date
-from cleaner.rules._shared import phrase_pattern, removal
+from cleaner.rules._shared import line_start_trigger, phrase_pattern, removal
 from cleaner.settings import Settings
 
 CODE = "B001"
@@ -67,7 +67,7 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
         "start": re.compile(r"^\W*" + phrase_pattern(data["labels"]) + r"\b", re.I),
         # a label at the start of a line, or a separator after which one may come
         "trigger": (
-            re.compile(r"\n[^\w\n]*" + phrase_pattern(data["labels"]) + r"\b"),
+            line_start_trigger(phrase_pattern(data["labels"]) + r"\b"),
             *"|•·",
         ),
         "line": regex.compile(line),

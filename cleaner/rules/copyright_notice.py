@@ -33,7 +33,7 @@ import re
 from typing import Any, Mapping
 
 from cleaner.model import Finding, Line
-from cleaner.rules._shared import needles, phrase_pattern, removal
+from cleaner.rules._shared import line_start_trigger, needles, phrase_pattern, removal
 from cleaner.settings import Settings
 
 CODE = "B009"
@@ -52,7 +52,7 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
         "phrases": re.compile(phrase_pattern(data["phrases"])),
         "needles": re.compile("|".join(map(re.escape, words))),
         "trigger": (
-            re.compile(r"\n[^\w\n]*(?:©|\(c\)|copyright)"),
+            line_start_trigger(r"©|\(c\)|copyright"),
             *words,
         ),
     }

@@ -34,7 +34,7 @@ import re
 from typing import Any, Mapping
 
 from cleaner.model import Finding, Line
-from cleaner.rules._shared import phrase_pattern, removal
+from cleaner.rules._shared import line_start_trigger, phrase_pattern, removal
 from cleaner.settings import Settings
 
 CODE = "B010"
@@ -49,7 +49,7 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, re.Pattern
     agencies = phrase_pattern(data["agencies"])
     return {
         "trigger": (
-            re.compile(r"\n[^\w\n]*" + labels),
+            line_start_trigger(labels),
             "/",
             "via",
         ),
