@@ -12,10 +12,14 @@ from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple
 
 _NON_WORD = re.compile(r"[\W_]+")
+# for ASCII text, the same as _NON_WORD in one C call: every non-alphanumeric becomes a space
+_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 
 
 def words_key(text: str) -> str:
     """Lower-case words joined by single spaces: "Like this:" and "LIKE  THIS" agree."""
+    if text.isascii():
+        return " ".join(text.lower().translate(_ASCII_NON_WORD).split())
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
