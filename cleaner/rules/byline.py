@@ -49,6 +49,7 @@ MAX_WORDS = 30
 MAX_LENGTH = 300
 SECTION_WITHIN = 45  # characters: "Markets | By ..."
 _SEPARATOR = re.compile(r"[|•·]")
+_WORD = re.compile(r"[\w'’.-]+")
 
 
 def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
@@ -99,7 +100,7 @@ def _plain_tail(tail: str | None, prepared: Mapping[str, Any]) -> bool:
         return True
     if prepared["date"].fullmatch(tail):
         return True
-    for word in regex.findall(r"[\w'’.-]+", tail):
+    for word in _WORD.findall(tail):
         if not (word[0].isupper() or word[0].isdigit() or word.lower() in prepared["roles"]):
             return False
     return not tail.rstrip().endswith((".", "!", "?")) or len(tail.split()) <= 3
