@@ -2,8 +2,7 @@
 
 ### What it does
 Flags a rights notice: a line that starts with "©", "(c)" or "Copyright" and a year, or a
-short line that says "All rights reserved" or "This material may not be published, broadcast,
-rewritten or redistributed".
+short line that says "All rights reserved" or that the story "may not be reproduced".
 
 ### Why is this bad?
 Notices are legal furniture of the page, repeated under every article of a site.
@@ -24,7 +23,7 @@ Okay: Copyright law changed in 2019 when the EU passed its directive.
 Okay: The court said all rights reserved to the states remained with them, and the case was sent back.
 B009: © 2019 Example News Ltd. All rights reserved.
 B009: Copyright 2018 The Associated Press. All rights reserved.
-B009: This material may not be published, broadcast, rewritten or redistributed.
+B009: This report may not be reproduced or broadcast without permission.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ FLAGGED = [
     "Copyright © 2024 Riverside Gazette",
     "(c) 2020 Harbour Media",
     "All Rights Reserved.",
-    "This material may not be published, broadcast, rewritten or redistributed.",
+    "This report may not be reproduced or broadcast without permission.",
+    "Our reporting may not be published, broadcast, rewritten or sold by others.",
     "Copyright 2024 Valley Times",
 ]
 KEPT = [
