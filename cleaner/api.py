@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator
 from cleaner.entities import Matcher, load_gazetteer
 from cleaner.fixes import Outcome, fix_until_stable
 from cleaner.model import Document, InputError
-from cleaner.readers import Source, discover, read
+from cleaner.readers import Source, discover, kind_of, read
 from cleaner.rules import Context, check_document, make_context
 from cleaner.settings import Settings
 from cleaner.writers import JsonLines, OutputError, Stdout, TextTree
@@ -81,8 +81,6 @@ def _clean_all(
 
 def single_document_input(paths: list[str]) -> bool:
     """Whether ``paths`` name one document that can go to stdout as plain text."""
-    from cleaner.readers import kind_of
-
     return len(paths) == 1 and (
         paths[0] == "-" or (os.path.isfile(paths[0]) and kind_of(paths[0]) != "jsonl")
     )
@@ -95,14 +93,20 @@ def clean_to(
     settings: Settings = Settings(),
     on_file: Callable[[], None] | None = None,
 ) -> Summary:
-    """Clean ``paths`` and write the results; ``output`` is a folder (text) or a file (jsonl)."""
+    """Clean ``paths`` and write the results; ``output`` is a folder (text) or a file (jsonl).
+
+    Raises :class:`OutputError` if the jsonl output file is one of the inputs.
+    """
+    inputs = _inputs_within(output, paths) if output else set()
+    if output_format == "jsonl" and output and os.path.realpath(output) in inputs:
+        raise OutputError(f"{output} is an input file; refusing to overwrite it")
     items = clean(paths, settings, exclude=[output] if output else [])
     if output_format == "jsonl":
         writer = JsonLines(output)
     elif output is None:
         writer = Stdout()
     else:
-        writer = TextTree(output, {p for p in _input_files(paths)})
+        writer = TextTree(output, inputs)
     summary = Summary()
     files: set[str] = set()
     try:
@@ -128,10 +132,21 @@ def clean_to(
     return summary
 
 
-def _input_files(paths: Iterable[str]) -> Iterator[str]:
-    for source in discover(paths):
-        if not isinstance(source, InputError) and source.path != "-":
-            yield source.path
+def _inputs_within(output: str, paths: Iterable[str]) -> set[str]:
+    """The input files (real paths) that writing under ``output`` could replace.
+
+    Only when the output and an input overlap (one holds the other) are the inputs listed:
+    a corpus is not walked twice for nothing.
+    """
+    out = os.path.realpath(output)
+    given = [os.path.realpath(p) for p in paths if p != "-"]
+    if not any(os.path.commonpath([out, p]) in (out, p) for p in given):
+        return set()
+    return {
+        os.path.realpath(s.path)
+        for s in discover(paths)
+        if not isinstance(s, InputError) and s.path != "-"
+    }
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,7 @@ def _run_clean(args: argparse.Namespace) -> int:
     from cleaner.api import clean_to, single_document_input
     from cleaner.entities import GazetteerError
     from cleaner.report.progress import progress_bar
+    from cleaner.writers import OutputError
     from cleaner.report.summary import print_summary
     from cleaner.settings import Settings
 
@@ -91,7 +92,7 @@ def _run_clean(args: argparse.Namespace) -> int:
     try:
         with progress_bar(console, enabled=not args.quiet) as advance:
             summary = clean_to(args.paths, args.output, args.format, settings, on_file=advance)
-    except GazetteerError as error:
+    except (GazetteerError, OutputError) as error:
         raise UsageError(str(error)) from error
     if args.quiet:
         for error in summary.errors:

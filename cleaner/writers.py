@@ -93,7 +93,7 @@ class TextTree:
 
     def __init__(self, root: str, inputs: set[str]):
         self.root = root
-        self.inputs = {os.path.realpath(p) for p in inputs}
+        self.inputs = inputs  # real paths of the input files under root
         self.written: dict[str, str] = {}
 
     def write(self, relative: str, outcome: Outcome, original: Document) -> str:

@@ -162,3 +162,18 @@ def test_entities_command_runs_the_examples(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "FAIL Kyiv: 'Chicken Kiev'" in out and "got      'Chicken Kyiv'" in out
     assert out.strip().endswith("1 failed")
+
+
+def test_jsonl_output_onto_an_input_is_refused(corpus, capsys):
+    feed = corpus / "in" / "feed.jsonl"
+    before = feed.read_bytes()
+    assert main(["clean", str(corpus / "in"), "--format", "jsonl", "-o", str(feed)]) == 2
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert feed.read_bytes() == before
+
+
+def test_text_output_inside_the_input_folder_skips_itself_and_keeps_inputs(corpus, capsys):
+    (corpus / "in" / "a" / "one.txt").write_text("Kept as it is.\n", encoding="utf-8")
+    assert main(["clean", str(corpus / "in"), "-o", str(corpus / "in" / "a")]) == 1
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert (corpus / "in" / "a" / "one.txt").read_text(encoding="utf-8") == "Kept as it is.\n"
