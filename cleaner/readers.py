@@ -59,8 +59,12 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[Sour
             yield InputError(given, "no such file or directory")
 
 
-def _walk(root: str, excluded: set[str]) -> Iterator[Source]:
-    for folder, subfolders, files in os.walk(root):
+def _walk(root: str, excluded: set[str]) -> Iterator[Source | InputError]:
+    problems: list[OSError] = []
+    for folder, subfolders, files in os.walk(root, onerror=problems.append):
+        while problems:
+            error = problems.pop()
+            yield InputError(error.filename or folder, f"cannot list folder ({error.strerror})")
         subfolders[:] = sorted(
             d for d in subfolders if os.path.realpath(os.path.join(folder, d)) not in excluded
         )
@@ -69,6 +73,8 @@ def _walk(root: str, excluded: set[str]) -> Iterator[Source]:
             kind = kind_of(path)
             if kind is not None:
                 yield Source(path, os.path.relpath(path, root), kind)
+    for error in problems:
+        yield InputError(error.filename or root, f"cannot list folder ({error.strerror})")
 
 
 def read(source: Source, settings: Settings) -> Iterator[Item]:
@@ -133,7 +139,10 @@ def _document(path: str, doc_id: str, text: str, metadata: dict, record: int | N
 def _read_html(path: str, data: bytes) -> Item:
     if not data.strip():
         return InputError(path, "empty file: no text to clean")
-    extracted = extract_html(data)
+    try:
+        extracted = extract_html(data)
+    except Exception as error:  # the extractor's failure on one page must not stop the corpus
+        return InputError(path, f"HTML extraction failed ({type(error).__name__}: {error})")
     if extracted is None:
         return InputError(path, "no article text found in the HTML")
     return _document(path, path, extracted.text, dict(extracted.metadata))

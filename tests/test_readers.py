@@ -142,3 +142,32 @@ def test_stdin(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"One\nTwo\n")))
     (doc,) = read(Source("-", "stdin", "text"), Settings())
     assert doc.text == "One\nTwo"
+
+
+def test_unreadable_folder_is_an_error_not_a_silent_skip(tmp_path):
+    import os
+
+    if os.geteuid() == 0:  # root reads everything: make the listing fail another way
+        (tmp_path / "locked").write_text("not a folder", encoding="utf-8")
+        from cleaner.readers import _walk
+
+        errors = list(_walk(str(tmp_path / "locked" / "inside"), set()))
+        assert errors and all(isinstance(e, InputError) for e in errors)
+        return
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked").chmod(0)
+    try:
+        found = list(discover([str(tmp_path)]))
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert any(isinstance(e, InputError) and "cannot list folder" in e.message for e in found)
+
+
+def test_extractor_failure_is_an_error_for_that_page(tmp_path, monkeypatch):
+    def broken(data):
+        raise ValueError("tree too deep")
+
+    monkeypatch.setattr("cleaner.readers.extract_html", broken)
+    (tmp_path / "a.html").write_text(HTML, encoding="utf-8")
+    (error,) = read_all(tmp_path / "a.html")
+    assert "HTML extraction failed (ValueError: tree too deep)" in error.message
