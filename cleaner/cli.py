@@ -72,9 +72,9 @@ def _run_clean(args: argparse.Namespace) -> int:
     from cleaner.api import clean_to, single_document_input
     from cleaner.entities import GazetteerError
     from cleaner.report.progress import progress_bar
-    from cleaner.writers import OutputError
     from cleaner.report.summary import print_summary
     from cleaner.settings import Settings
+    from cleaner.writers import OutputError
 
     if args.format == "text" and args.output is None and not single_document_input(args.paths):
         raise UsageError("text output of several documents needs -o FOLDER (or use --format jsonl)")
