@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from html import unescape
 from typing import Any, Mapping
 
 # Chosen for news pages: comments are not the article, and duplicate detection is
@@ -36,9 +38,25 @@ def extract_html(html: bytes | str, url: str | None = None) -> Extracted | None:
     if not text.strip():
         return None
     metadata = {k: found[k] for k in METADATA_FIELDS if found.get(k)}
+    page_title = _title_element(html)
+    if page_title and page_title != metadata.get("title"):
+        metadata["page_title"] = page_title
     metadata["extraction"] = {
         "tool": "trafilatura",
         "version": trafilatura.__version__,
         "options": dict(OPTIONS),
     }
     return Extracted(text=text, metadata=metadata)
+
+
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
+
+
+def _title_element(html: bytes | str) -> str | None:
+    """The text of the page's <title> element, which extractors may replace with og:title."""
+    head = html[:65536].encode("utf-8", "replace") if isinstance(html, str) else html[:65536]
+    found = _TITLE.search(head)
+    if not found:
+        return None
+    text = " ".join(unescape(found.group(1).decode("utf-8", "replace")).split())
+    return text or None

@@ -171,3 +171,11 @@ def test_extractor_failure_is_an_error_for_that_page(tmp_path, monkeypatch):
     (tmp_path / "a.html").write_text(HTML, encoding="utf-8")
     (error,) = read_all(tmp_path / "a.html")
     assert "HTML extraction failed (ValueError: tree too deep)" in error.message
+
+
+def test_html_keeps_the_title_element_when_it_differs_from_the_headline(tmp_path):
+    page = HTML.replace("<head>", "<head><meta property='og:title' content='Vote on the harbour'>")
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    (doc,) = read_all(tmp_path / "a.html")
+    assert doc.metadata["title"] == "Vote on the harbour"
+    assert doc.metadata["page_title"] == "Harbour vote | Courier"

@@ -123,20 +123,22 @@ def removal(
 def headline_repeats(document: Document, top: int = 6) -> tuple[int | None, frozenset[int]]:
     """The headline's line and the lines that repeat it.
 
-    With a title in the metadata, every line equal to the title repeats it (the headline is
-    then the metadata's, so the first result is None). Without one, the first line among the
+    With a title in the metadata (the headline, or the page's <title>), a line equal to it
+    repeats it, and so does a line among the top ``top`` equal to a part of it around " | "
+    (the headline is then the metadata's, so the first result is None). Without one, the first line among the
     top ``top`` paragraphs that is repeated there, before any sentence, is the headline.
     """
-    title = document.metadata.get("title")
-    if isinstance(title, str) and phrase_key(title):
-        keys = title_keys(title)
-        longest = 2 * len(title) + 20  # room for punctuation; a longer line is not the title
+    titles = [
+        t for t in (document.metadata.get(k) for k in TITLE_FIELDS) if isinstance(t, str) and phrase_key(t)
+    ]
+    if titles:
+        whole = {phrase_key(t) for t in titles}
+        keys = whole.union(*(title_keys(t) for t in titles))
+        longest = 2 * max(map(len, titles)) + 20  # room for punctuation; longer is not a title
         return None, frozenset(
             line.number
             for index, line in enumerate(document.lines)
-            if len(line.text) <= longest
-            and line.key in keys
-            and (index < top or line.key == keys[0])
+            if len(line.text) <= longest and line.key in keys and (index < top or line.key in whole)
         )
     seen: dict[str, int] = {}
     for line in document.lines[:top]:
@@ -151,6 +153,9 @@ def headline_repeats(document: Document, top: int = 6) -> tuple[int | None, froz
         if key:
             seen[key] = line.number
     return None, frozenset()
+
+
+TITLE_FIELDS = ("title", "page_title")  # the page's headline, and its <title> when it differs
 
 
 def title_keys(title: str) -> tuple[str, ...]:

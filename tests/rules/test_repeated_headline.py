@@ -40,3 +40,9 @@ def test_part_of_title_deep_in_the_text_stays(context):
     body = "\n".join(f"Paragraph {n} of the story." for n in range(8))
     text = f"{body}\nCoast Gazette"
     assert flagged(repeated_headline, context, text, title=f"{HEADLINE} | Coast Gazette") == []
+
+
+def test_line_equal_to_the_page_title_element_goes_when_the_headline_differs(context):
+    text = f"{HEADLINE}\nThe road reopened on Monday."
+    metadata = {"title": "Coast road reopens after storm", "page_title": f"{HEADLINE} | Coast Gazette"}
+    assert flagged(repeated_headline, context, text, **metadata) == [HEADLINE]
