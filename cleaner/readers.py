@@ -62,9 +62,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[Sour
 def _walk(root: str, excluded: set[str]) -> Iterator[Source | InputError]:
     problems: list[OSError] = []
     for folder, subfolders, files in os.walk(root, onerror=problems.append):
-        while problems:
-            error = problems.pop()
-            yield InputError(error.filename or folder, f"cannot list folder ({error.strerror})")
+        yield from _listing_errors(problems, folder)
         subfolders[:] = sorted(
             d for d in subfolders if os.path.realpath(os.path.join(folder, d)) not in excluded
         )
@@ -73,8 +71,14 @@ def _walk(root: str, excluded: set[str]) -> Iterator[Source | InputError]:
             kind = kind_of(path)
             if kind is not None:
                 yield Source(path, os.path.relpath(path, root), kind)
-    for error in problems:
-        yield InputError(error.filename or root, f"cannot list folder ({error.strerror})")
+    yield from _listing_errors(problems, root)
+
+
+def _listing_errors(problems: list[OSError], folder: str) -> Iterator[InputError]:
+    """The folders os.walk could not list so far, each once, as errors."""
+    while problems:
+        error = problems.pop(0)
+        yield InputError(error.filename or folder, f"cannot list folder ({error.strerror})")
 
 
 def read(source: Source, settings: Settings) -> Iterator[Item]:
