@@ -35,6 +35,12 @@ _FILLER = (
 _DATE_SEP = r"[\s,|·•/()\[\]–—-]*"
 DATE_WORD = r"(?:" + _WEEKDAY + "|" + _MONTH + r")\b"
 """A weekday or month name: the words a stamp without a label or number can start with."""
+DATE_WORDS = frozenset(
+    "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday"
+    " sun sunday jan january feb february mar march apr april may jun june jul july aug august"
+    " sep sept september oct october nov november dec december".split()
+)
+"""The words that :data:`DATE_WORD` matches, as a line's first word."""
 DATE_TOKEN = r"(?:" + _ANCHOR + r"|" + _FILLER + r")"
 
 

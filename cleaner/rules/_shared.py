@@ -60,9 +60,9 @@ def line_start_trigger(alternatives: str) -> re.Pattern[str]:
     return re.compile(LINE_START + "(?:" + alternatives + ")")
 
 
-def word_trigger(words: Iterable[str]) -> re.Pattern[str]:
-    """A trigger for lines whose first word is one of ``words``."""
-    return line_start_trigger("(?:" + trie_regex(words) + r")\b")
+def word_trigger(words: Iterable[str]) -> frozenset[str]:
+    """A trigger for lines whose first word (``Line.first_word``) is one of ``words``."""
+    return frozenset(words)
 
 
 def join_lines(texts: list[str]) -> tuple[str, list[int]]:
@@ -71,7 +71,7 @@ def join_lines(texts: list[str]) -> tuple[str, list[int]]:
     return "\n" + "\n".join(texts), starts
 
 
-Trigger = re.Pattern[str] | str
+Trigger = re.Pattern[str] | str | frozenset
 
 
 def hit_lines(joined: tuple[str, list[int]], triggers: Iterable[Trigger]) -> set[int]:

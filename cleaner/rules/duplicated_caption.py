@@ -2,8 +2,8 @@
 
 ### What it does
 Flags an image caption that appears twice in a row (the image's alt text and its caption,
-both scraped), up to two paragraphs apart; case, surrounding spaces and a final full stop do
-not count. Both copies go when the line does not end like a
+both scraped), up to two paragraphs apart; case and surrounding spaces and full stops do not
+count. Both copies go when the line does not end like a
 sentence, as captions rarely do; otherwise the second copy goes.
 
 ### Why is this bad?
@@ -64,16 +64,19 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
 
 
 def _caption_pairs(lines: tuple[Line, ...]) -> Iterator[tuple[Line, Line]]:
-    """Lines that appear exactly twice, at most ``REACH`` paragraphs apart, as (first, second)."""
+    """Lines that appear exactly twice, at most ``REACH`` paragraphs apart, as (first, second).
+
+    Lines compare with case and surrounding spaces and full stops left out.
+    """
     places: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         if len(line.text) <= MAX_LENGTH:
-            places.setdefault(_form(line.text), []).append(index)
+            places.setdefault(line.text.strip(_EDGES).casefold(), []).append(index)
+    if len(places) == len(lines):
+        return  # every line is different
     for form, (first, *rest) in places.items():
         if len(rest) == 1 and rest[0] - first <= REACH and any(c.isalnum() for c in form):
             yield lines[first], lines[rest[0]]
 
 
-def _form(text: str) -> str:
-    """The line as compared: case and surrounding spaces and full stops do not count."""
-    return text.strip().rstrip(".").strip().casefold()
+_EDGES = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "."  # what str.strip() strips, and "."
