@@ -13,14 +13,15 @@ from typing import Any, Mapping, NamedTuple
 
 _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
-# for ASCII text, the same as _NON_WORD in one C call: every non-alphanumeric becomes a space
-_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+# for ASCII text, lower() and _NON_WORD in one C call: a letter or digit becomes itself in
+# lower case, anything else a space
+_ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() else 32 for c in range(256))
 
 
 def words_key(text: str) -> str:
     """Lower-case words joined by single spaces: "Like this:" and "LIKE  THIS" agree."""
     if text.isascii():
-        return " ".join(text.lower().translate(_ASCII_NON_WORD).split())
+        return " ".join(text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split())
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 

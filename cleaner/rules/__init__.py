@@ -161,14 +161,18 @@ def _candidates(
     the lines joined.
     """
     joined = None
+    starting: dict[str, list[int]] = {}  # first word -> the indexes of the lines it starts
+    if any(entry.words for entry in entries):
+        for index, line in enumerate(lines):
+            starting.setdefault(line.first_word, []).append(index)
     for entry in entries:
         if not entry.triggered:
             chosen = lines
         else:
-            hits = {i for i, line in enumerate(lines) if line.first_word in entry.words}
+            hits = {i for word in entry.words.intersection(starting) for i in starting[word]}
             if entry.searches:
                 if joined is None:
-                    joined = join_lines([line.text.lower() for line in lines])
+                    joined = join_lines([line.text for line in lines])
                 hits |= hit_lines(joined, entry.searches)
             chosen = [lines[i] for i in hits]
         yield entry, [line for line in chosen if len(line.text) <= entry.max_length]

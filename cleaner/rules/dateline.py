@@ -82,16 +82,16 @@ def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
     if not prepared["start"].match(text):
         return ()
     found = prepared["line"].match(text)
-    if found and has_anchor(found["date"]) and (found["label"] or iso_date(found["date"])):
-        return (removal(CODE, NAME, line.number, line.text, "date stamp", _metadata(found)),)
-    return ()
-
-
-def _metadata(found: regex.Match) -> dict[str, str]:
-    metadata = {}
+    if not found or not has_anchor(found["date"]):
+        return ()
     date = iso_date(found["date"])
-    if date:
-        metadata["date"] = date
+    if not (found["label"] or date):
+        return ()
+    return (removal(CODE, NAME, line.number, line.text, "date stamp", _metadata(found, date)),)
+
+
+def _metadata(found: regex.Match, date: str | None) -> dict[str, str]:
+    metadata = {"date": date} if date else {}
     if found["author"]:
         metadata["author"] = " ".join(found["author"].split())
     return metadata
