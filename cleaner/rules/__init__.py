@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Iterator, Mapping
 
-from cleaner.model import Document, Finding, Line
+from cleaner.model import Document, Finding, Line, first_words
 from cleaner.phrases import load_phrases
 from cleaner.rules import (
     advertisement,
@@ -160,19 +160,16 @@ def _candidates(
     has none), never past its MAX_LENGTH. Strings and patterns are found by one search over all
     the lines joined.
     """
-    joined = None
+    joined = join_lines([line.text for line in lines])
     starting: dict[str, list[int]] = {}  # first word -> the indexes of the lines it starts
-    if any(entry.words for entry in entries):
-        for index, line in enumerate(lines):
-            starting.setdefault(line.first_word, []).append(index)
+    for index, word in enumerate(first_words(lines, joined[0])):
+        starting.setdefault(word, []).append(index)
     for entry in entries:
         if not entry.triggered:
             chosen = lines
         else:
             hits = {i for word in entry.words.intersection(starting) for i in starting[word]}
             if entry.searches:
-                if joined is None:
-                    joined = join_lines([line.text for line in lines])
                 hits |= hit_lines(joined, entry.searches)
             chosen = [lines[i] for i in hits]
         yield entry, [line for line in chosen if len(line.text) <= entry.max_length]
