@@ -8,6 +8,11 @@ prepared)``, the findings on many lines at once, when one search over them all i
 one per line), or a whole document, ``check(document, context)`` yielding findings, when a
 line's verdict depends on its neighbours. Rules never edit text themselves.
 
+A rule whose fixes rewrite text inside a line (rather than remove lines) sets
+``REWRITES_TEXT = True``. ``cleaner clean`` applies those rules first, until the text stops
+changing, and then the others: they see the rewritten text once, and removing a line never
+creates text that the rewriting rules would have to see again.
+
 Two optional parts of a line rule keep long articles cheap:
 
 - ``MAX_LENGTH``: the longest line (in characters) it can flag; it is not called on longer ones.
@@ -23,8 +28,8 @@ Two optional parts of a line rule keep long articles cheap:
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
+from functools import cached_property
 from types import ModuleType
 from typing import Any, Iterator, Mapping
 
@@ -84,6 +89,23 @@ class Context:
     prepared: Mapping[str, Any]
     line_rules: tuple[LineRule, ...] = ()
     document_rules: tuple[ModuleType, ...] = ()
+
+    def only(self, rules: tuple[ModuleType, ...]) -> Context:
+        """The same run with only ``rules`` (of those selected)."""
+        return Context(
+            self.settings,
+            tuple(r for r in self.rules if r in rules),
+            self.prepared,
+            tuple(entry for entry in self.line_rules if entry.rule in rules),
+            tuple(r for r in self.document_rules if r in rules),
+        )
+
+    @cached_property
+    def stages(self) -> tuple[Context, ...]:
+        """The rules in the order ``clean`` fixes them: those that rewrite text, then the rest."""
+        rewriting = tuple(r for r in self.rules if getattr(r, "REWRITES_TEXT", False))
+        rest = tuple(r for r in self.rules if r not in rewriting)
+        return tuple(self.only(rules) for rules in (rewriting, rest) if rules)
 
 
 def make_context(settings: Settings) -> Context:
@@ -160,10 +182,11 @@ def _candidates(
     has none), never past its MAX_LENGTH. Strings and patterns are found by one search over all
     the lines joined.
     """
-    joined = join_lines([line.text for line in lines])
     starting: dict[str, list[int]] = {}  # first word -> the indexes of the lines it starts
-    for index, word in enumerate(first_words(lines, joined[0])):
-        starting.setdefault(word, []).append(index)
+    if any(entry.triggered for entry in entries):
+        joined = join_lines([line.text for line in lines])
+        for index, word in enumerate(first_words(lines, joined[0])):
+            starting.setdefault(word, []).append(index)
     for entry in entries:
         if not entry.triggered:
             chosen = lines
