@@ -195,4 +195,6 @@ def _candidates(
             if entry.searches:
                 hits |= hit_lines(joined, entry.searches)
             chosen = [lines[i] for i in hits]
-        yield entry, [line for line in chosen if len(line.text) <= entry.max_length]
+        if entry.max_length != math.inf:
+            chosen = [line for line in chosen if len(line.text) <= entry.max_length]
+        yield entry, chosen
