@@ -42,6 +42,7 @@ from cleaner.rules import (
     dateline,
     duplicated_caption,
     entity_variant,
+    link_line,
     newsletter_prompt,
     photo_credit,
     promo_line,
@@ -62,6 +63,7 @@ RULES: tuple[ModuleType, ...] = (
     newsletter_prompt,
     copyright_notice,
     photo_credit,
+    link_line,
     entity_variant,
 )
 Memo = dict  # line -> the findings of the line rules on that line
