@@ -6,6 +6,7 @@ fix waits for the next pass, and the document is checked again after every pass.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -24,27 +25,26 @@ class Outcome:
 def apply_once(document: Document, findings: Iterable[Finding]) -> tuple[Document, list[Finding]]:
     """Apply every fix that does not overlap one chosen before it; return what was applied."""
     chosen: list[Finding] = []
-    edits: dict[int, list[Edit]] = {}
+    taken: dict[int, _Taken] = {}
     for finding in findings:
         fix = finding.fix
         if fix is None:
             continue
         for edit in fix.edits:
-            others = edits.get(edit.line)
-            if others and _overlaps(edit, others):
+            if edit.line in taken and taken[edit.line].overlaps(edit):
                 break
         else:
             chosen.append(finding)
             for edit in fix.edits:
-                edits.setdefault(edit.line, []).append(edit)
+                taken.setdefault(edit.line, _Taken()).add(edit)
     if not chosen:
         return document, []
     # the order in which one edit after another gives the same text: right to left on a line
     chosen.sort(key=lambda f: (f.line, -f.fix.edits[0].start))
     lines = []
     for line in document.lines:
-        if line.number in edits:
-            line = _edit_line(line, edits[line.number])
+        if line.number in taken:
+            line = _edit_line(line, taken[line.number].edits)
             if line is None:
                 continue
         lines.append(line)
@@ -70,24 +70,45 @@ def fix_until_stable(
     return Outcome(document, tuple(applied), tuple(findings))
 
 
-def _overlaps(edit: Edit, others: Iterable[Edit]) -> bool:
-    for other in others:
-        if edit.removes_line or other.removes_line:
+_END = 1 << 62  # the end of any line: where an edit with ``end=None`` stops
+
+
+class _Taken:
+    """The edits chosen on one line, their spans kept in order: an overlap is found by
+    bisection, so a line with thousands of edits costs no more than thousands of lookups."""
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] = []
+        self.spans: list[tuple[int, int]] = []  # (start, end), sorted; they never overlap
+        self.removed = False
+
+    def overlaps(self, edit: Edit) -> bool:
+        """Whether ``edit`` overlaps a chosen edit (removing the line overlaps any edit)."""
+        if self.removed or (edit.removes_line and self.edits):
             return True
-        end, other_end = edit.end or 1 << 30, other.end or 1 << 30
-        if edit.start < other_end and other.start < end:
+        start, end = edit.start, _END if edit.end is None else edit.end
+        at = bisect.bisect_right(self.spans, (start, _END))
+        if at and start < self.spans[at - 1][1] and self.spans[at - 1][0] < end:
             return True
-    return False
+        return at < len(self.spans) and self.spans[at][0] < end
+
+    def add(self, edit: Edit) -> None:
+        self.edits.append(edit)
+        self.removed = self.removed or edit.removes_line
+        bisect.insort(self.spans, (edit.start, _END if edit.end is None else edit.end))
 
 
 def _edit_line(line: Line, edits: Iterable[Edit]) -> Line | None:
+    """The line with ``edits`` (which never overlap) made, in one pass over its text."""
     text = line.text
-    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+    pieces, at = [], 0
+    for edit in sorted(edits, key=lambda e: e.start):
         if edit.new is None:
             return None
-        end = len(text) if edit.end is None else edit.end
-        text = text[: edit.start] + edit.new + text[end:]
-    return Line(line.number, text)
+        pieces += (text[at : edit.start], edit.new)
+        at = len(text) if edit.end is None else edit.end
+    pieces.append(text[at:])
+    return Line(line.number, "".join(pieces))
 
 
 def _with_metadata(document: Document, findings: Iterable[Finding]) -> Document:

@@ -55,3 +55,50 @@ def test_unsafe_fixes_need_permission():
     assert outcome.document.text == "a\nb" and len(outcome.remaining) == 1
     outcome = fix_until_stable(doc, lambda d: [finding(1, Edit(1), safe=False)] if len(d.lines) == 2 else [], 5, unsafe=True)
     assert outcome.document.text == "b"
+
+
+def test_overlaps_are_found_as_by_comparing_every_pair():
+    import random
+
+    from cleaner.fixes import _Taken
+    from cleaner.model import Edit
+
+    def brute(edit, chosen):
+        for other in chosen:
+            if edit.removes_line or other.removes_line:
+                return True
+            end = 1 << 30 if edit.end is None else edit.end
+            other_end = 1 << 30 if other.end is None else other.end
+            if edit.start < other_end and other.start < end:
+                return True
+        return False
+
+    rng = random.Random(7)
+    for _ in range(300):
+        taken, chosen = _Taken(), []
+        for _ in range(12):
+            start = rng.randrange(20)
+            kind = rng.random()
+            if kind < 0.05:
+                edit = Edit(1)
+            elif kind < 0.15:
+                edit = Edit(1, start, None, "x")
+            else:
+                edit = Edit(1, start, start + rng.randrange(4), "x")
+            assert taken.overlaps(edit) == brute(edit, chosen)
+            if not brute(edit, chosen):
+                taken.add(edit)
+                chosen.append(edit)
+
+
+def test_thousands_of_edits_on_one_line_are_made_in_one_pass():
+    from cleaner.fixes import apply_once
+    from cleaner.model import Document, Edit, Finding, Fix, Line
+
+    text = "USA and " * 20_000
+    findings = [
+        Finding("N001", "entity-variant", 1, "m", "USA", at + 1, at + 4, Fix((Edit(1, at, at + 3, "US"),)))
+        for at in range(0, len(text), 8)
+    ]
+    document, done = apply_once(Document("d", "d", (Line(1, text),)), findings)
+    assert len(done) == 20_000 and document.lines[0].text == "US and " * 20_000
