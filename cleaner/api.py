@@ -11,7 +11,7 @@ from cleaner.entities import Matcher, load_gazetteer
 from cleaner.fixes import Outcome, fix_until_stable
 from cleaner.model import Document, Finding, InputError
 from cleaner.readers import Source, discover, kind_of, read
-from cleaner.rules import Context, check_document, make_context
+from cleaner.rules import Context, PerFile, check_document, make_context
 from cleaner.settings import Settings
 from cleaner.writers import JsonLines, OutputError, Stdout, TextTree
 
@@ -51,14 +51,19 @@ def clean_document(document: Document, context: Context) -> Outcome:
     """Clean one document: check, fix, and check again until nothing changes.
 
     The rules that rewrite text go first (see ``cleaner.rules``); the findings left are
-    those of every stage on the lines that remain.
+    those of every stage on the lines that remain. Unsafe fixes apply only when the settings
+    allow them (``unsafe_fixes``).
     """
+    unsafe = context.settings.unsafe_fixes
     applied: list[Finding] = []
     remaining: list[Finding] = []
     for stage in context.stages:
         memo: dict = {}
         outcome = fix_until_stable(
-            document, lambda d: check_document(d, stage, memo), context.settings.max_fix_passes
+            document,
+            lambda d: check_document(d, stage, memo),
+            context.settings.max_fix_passes,
+            unsafe,
         )
         document = outcome.document
         applied.extend(outcome.applied)
@@ -80,7 +85,9 @@ def clean(
 def _clean_all(
     paths: Iterable[str], context: Context, exclude: Iterable[str]
 ) -> Iterator[Cleaned | InputError]:
-    for source in discover(paths, exclude):
+    per_file = PerFile(context)
+    settings = context.settings
+    for source in discover(paths, exclude, settings.wants, lambda f: not settings.excludes(f)):
         if isinstance(source, InputError):
             yield source
             continue
@@ -88,7 +95,7 @@ def _clean_all(
             if isinstance(item, InputError):
                 yield item
             else:
-                yield Cleaned(source, item, clean_document(item, context))
+                yield Cleaned(source, item, clean_document(item, per_file(source.path)))
 
 
 def single_document_input(paths: list[str]) -> bool:
