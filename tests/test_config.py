@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner.cli import main
 from cleaner.config import ConfigError, Flags, find_config, resolve
+
+ARTICLE = "By Jane Doe\nThe road reopened on Monday, the USA said.\n"
+
 
 def write(path, text):
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -58,3 +62,21 @@ def test_bad_configuration_is_named(tmp_path, text, message):
     with pytest.raises(ConfigError, match=r"pyproject\.toml") as error:
         resolve(Flags(), str(config))
     assert message in str(error.value)
+
+
+def test_unknown_key_exits_2_naming_it(tmp_path, capsys, monkeypatch):
+    write(tmp_path / "cleaner.toml", "includes = ['corpus']\n")
+    write(tmp_path / "a.txt", ARTICLE)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "a.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "cleaner.toml: unknown key(s): includes" in err and len(err.strip().splitlines()) == 1
+
+
+def test_clean_reads_the_configuration(tmp_path, capsys, monkeypatch):
+    write(tmp_path / "pyproject.toml", "[tool.cleaner]\nignore = ['N']\n")
+    write(tmp_path / "a.txt", ARTICLE)
+    monkeypatch.chdir(tmp_path)
+    assert main(["clean", "a.txt"]) == 0
+    assert capsys.readouterr().out == "The road reopened on Monday, the USA said.\n"
+    assert main(["clean", "a.txt", "--config", "nowhere.toml"]) == 2
