@@ -86,6 +86,8 @@ def check_source(source: Source, context_for: Callable[[str], Context], mode: st
     except Unreadable as problem:
         report.errors.append(InputError(source.path, str(problem), problem.line))
         return report
+    if not data.strip() and kind_of_data(source, data) in WRITABLE:
+        return report  # nothing to check, as after a fix that removed every paragraph
     context = context_for(source.path)
     items = list(parse(source, data, context.settings))
     report.errors.extend(i for i in items if isinstance(i, InputError))

@@ -113,6 +113,8 @@ def summary_line(result, mode: str) -> str:
             parts.append(f"[*] {safe} fixable with `cleaner check --fix`.")
         if unsafe:
             parts.append(f"{unsafe} more fixable with --unsafe-fixes.")
+    elif result.errors:
+        parts.append(f"No findings in {len(result.files)} file(s).")
     else:
         parts.append(f"All checks passed: {len(result.files)} file(s).")
     if result.skipped:

@@ -100,6 +100,14 @@ def test_fix_writes_in_place_once(corpus, capsys):
     assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
 
 
+def test_a_file_emptied_by_its_fixes_then_passes(corpus, capsys):
+    (corpus / "all.txt").write_text("By Jane Doe\nLike this:\n", encoding="utf-8")
+    assert run(capsys, "--fix", "all.txt")[0] == 0
+    assert (corpus / "all.txt").read_text(encoding="utf-8") == ""
+    code, out, err = run(capsys, "all.txt")
+    assert (code, out) == (0, "") and "All checks passed" in err
+
+
 def test_fix_keeps_crlf_gzip_and_reports_what_is_left(corpus, capsys):
     (corpus / "w.txt").write_bytes(ARTICLE.replace("\n", "\r\n").encode())
     (corpus / "g.txt.gz").write_bytes(gzip.compress(ARTICLE.encode()))
