@@ -13,7 +13,7 @@ import os
 import sys
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import cleaner.rules as rules_module
 from cleaner.settings import Settings
@@ -142,11 +142,17 @@ def resolve(flags: Flags = Flags(), config: str | None = None, start: str = ".")
         include=tuple(table.get("include", ())),
         exclude=tuple(table.get("exclude", ())),
         per_file_ignores=per_file,
-        dedup=MappingProxyType(dict(table.get("dedup", {}))),
+        dedup=dedup_settings(table.get("dedup", {}), where),
         unsafe_fixes=flags.unsafe_fixes,
         root=root,
         config_file=path,
     )
+
+
+def dedup_settings(table: dict[str, Any], where: str) -> Mapping[str, Any]:
+    """The ``dedup`` table, kept as it is: its keys are checked once duplicate detection has
+    settings of its own (``where`` names the file for that message)."""
+    return MappingProxyType(dict(table))
 
 
 def check_selectors(selectors: Sequence[str], where: str) -> None:
