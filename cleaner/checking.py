@@ -106,8 +106,10 @@ def check_source(source: Source, context_for: Callable[[str], Context], mode: st
         try:
             replace_file(source.path, encoding_of(source.path, data).encode(report.after))
             report.written = True
-        except OSError as error:
+        except OSError as error:  # nothing changed: report the findings as they stand
             report.errors.append(InputError(source.path, f"fixes not written: {error}"))
+            report.after = None
+            report.diagnostics = [d for doc in documents for d in _as_found(doc, context)]
     return report
 
 

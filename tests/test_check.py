@@ -230,3 +230,15 @@ def test_progress_only_for_a_person_at_a_terminal(corpus, capsys, monkeypatch, a
     monkeypatch.setattr(progress, "progress_bar", spy)
     run(capsys, *argv)
     assert decided == [shown]
+
+
+def test_a_failed_write_leaves_the_file_whole(corpus, capsys, monkeypatch):
+    def refuse(source, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("cleaner.writeback.os.replace", refuse)
+    code, out, err = run(capsys, "--fix", "a.txt")
+    assert code == 1 and "error: a.txt: fixes not written" in err
+    assert "a.txt:1:1: B001 [byline] byline\n" in out and "(fixed)" not in out
+    assert (corpus / "a.txt").read_text(encoding="utf-8") == ARTICLE
+    assert not [p for p in corpus.iterdir() if p.name.startswith(".cleaner-")]
