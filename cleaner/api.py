@@ -9,9 +9,10 @@ from typing import Callable, Iterable, Iterator
 
 from cleaner.entities import Matcher, load_gazetteer
 from cleaner.fixes import Outcome, fix_until_stable
+from cleaner.globs import literal_base
 from cleaner.model import Document, Finding, InputError
 from cleaner.readers import Source, discover, kind_of, read
-from cleaner.rules import Context, check_document, make_context
+from cleaner.rules import Context, PerFile, check_document, make_context
 from cleaner.settings import Settings
 from cleaner.writers import JsonLines, OutputError, Stdout, TextTree
 
@@ -51,14 +52,19 @@ def clean_document(document: Document, context: Context) -> Outcome:
     """Clean one document: check, fix, and check again until nothing changes.
 
     The rules that rewrite text go first (see ``cleaner.rules``); the findings left are
-    those of every stage on the lines that remain.
+    those of every stage on the lines that remain. Unsafe fixes apply only when the settings
+    allow them (``unsafe_fixes``).
     """
+    unsafe = context.settings.unsafe_fixes
     applied: list[Finding] = []
     remaining: list[Finding] = []
     for stage in context.stages:
         memo: dict = {}
         outcome = fix_until_stable(
-            document, lambda d: check_document(d, stage, memo), context.settings.max_fix_passes
+            document,
+            lambda d: check_document(d, stage, memo),
+            context.settings.max_fix_passes,
+            unsafe,
         )
         document = outcome.document
         applied.extend(outcome.applied)
@@ -80,7 +86,9 @@ def clean(
 def _clean_all(
     paths: Iterable[str], context: Context, exclude: Iterable[str]
 ) -> Iterator[Cleaned | InputError]:
-    for source in discover(paths, exclude):
+    per_file = PerFile(context)
+    settings = context.settings
+    for source in discover(paths, exclude, settings.wants, lambda f: not settings.excludes(f)):
         if isinstance(source, InputError):
             yield source
             continue
@@ -88,7 +96,7 @@ def _clean_all(
             if isinstance(item, InputError):
                 yield item
             else:
-                yield Cleaned(source, item, clean_document(item, context))
+                yield Cleaned(source, item, clean_document(item, per_file(source.path)))
 
 
 def single_document_input(paths: list[str]) -> bool:
@@ -159,6 +167,64 @@ def _inputs_within(output: str, paths: Iterable[str]) -> set[str]:
         for s in discover(paths)
         if not isinstance(s, InputError) and s.path != "-"
     }
+
+
+@dataclass
+class CheckResult:
+    """What ``check`` found in every file, and the inputs that could not be read."""
+
+    files: list = field(default_factory=list)  # FileReport, one a file, in input order
+    errors: list[InputError] = field(default_factory=list)
+    skipped: int = 0  # named files left out by ``include`` and ``exclude``
+
+    @property
+    def diagnostics(self) -> list:
+        return [d for report in self.files for d in report.diagnostics]
+
+
+def check(
+    paths: Iterable[str],
+    settings: Settings = Settings(),
+    mode: str = "check",
+    on_file: Callable[[], None] | None = None,
+) -> CheckResult:
+    """Check every file under ``paths`` (the corpus of ``include`` when there are none).
+
+    ``mode`` is "check" (report only), "fix" (write the fixes into the files) or "diff"
+    (compute the fixed text, write nothing). Raises ``GazetteerError`` for a bad gazetteer.
+    """
+    from cleaner.checking import check_source  # it builds on clean_document, defined here
+
+    per_file = PerFile(make_context(settings))
+    result = CheckResult()
+    paths = list(paths)
+    whole_corpus = not paths
+    paths = paths or corpus_paths(settings)
+    named = [p for p in paths if p != "-" and os.path.isfile(p)]
+    result.skipped = sum(not settings.wants(p) for p in named)
+
+    def enter(folder: str) -> bool:  # the corpus walk passes over hidden folders (.git, .venv)
+        hidden = whole_corpus and os.path.basename(folder).startswith(".")
+        return not hidden and not settings.excludes(folder)
+
+    for source in discover(paths, wanted=settings.wants, enter=enter):
+        if on_file is not None:
+            on_file()
+        if isinstance(source, InputError):
+            result.errors.append(source)
+            continue
+        report = check_source(source, per_file, mode)
+        result.files.append(report)
+        result.errors.extend(report.errors)
+    return result
+
+
+def corpus_paths(settings: Settings) -> list[str]:
+    """The folders to walk for the configured corpus: where each ``include`` glob starts,
+    the project root for globs without a folder. Nothing without ``include``."""
+    bases = sorted({literal_base(glob) for glob in settings.include})
+    found = [os.path.join(settings.root, base) if base else settings.root for base in bases]
+    return [os.path.relpath(p) for p in found if os.path.exists(p)]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from typing import Sequence
 from cleaner import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+OUTPUT_FORMATS = ("concise", "full", "json", "jsonl", "github", "sarif")
 
 
 class UsageError(Exception):
@@ -44,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="a gazetteer file that adds or replaces entity entries (repeatable)",
     )
     clean.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    _add_config_options(clean)
+    _add_check_parser(commands)
+    rule = commands.add_parser("rule", help="print the documentation of a rule, or of all")
+    which = rule.add_mutually_exclusive_group(required=True)
+    which.add_argument("code", nargs="?", metavar="CODE", help="a rule code (B001) or name")
+    which.add_argument("--all", action="store_true", help="every rule, in code order")
 
     entities = commands.add_parser(
         "entities", help="run the examples of the gazetteer's entries (the default's and yours)"
@@ -54,9 +61,56 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_config_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", metavar="FILE", help="a pyproject.toml or cleaner.toml (default: the nearest)"
+    )
+
+
+def _codes(value: str) -> list[str]:
+    return [code.strip() for code in value.split(",") if code.strip()]
+
+
+def _add_check_parser(commands) -> None:
+    check = commands.add_parser("check", help="report findings in a corpus, and fix them in place")
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files, folders or -; default: the include globs"
+    )
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes in place")
+    check.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too")
+    check.add_argument(
+        "--diff", action="store_true", help="print the fixes as a diff, write nothing"
+    )
+    for flag, help_text in (
+        ("--select", "rule codes or prefixes to check (replaces the configured selection)"),
+        ("--extend-select", "rule codes or prefixes to check as well"),
+        ("--ignore", "rule codes or prefixes not to check"),
+    ):
+        check.add_argument(flag, type=_codes, action="extend", metavar="CODES", help=help_text)
+    check.add_argument("--output-format", choices=OUTPUT_FORMATS, default="concise")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    check.add_argument(
+        "--exit-non-zero-on-fix", action="store_true", help="exit 1 when anything was fixed"
+    )
+    check.add_argument("--text-field", help="JSONL field holding the text (default: text)")
+    check.add_argument("--id-field", help="JSONL field holding the id (default: id)")
+    check.add_argument(
+        "--entities", action="append", default=[], metavar="FILE", help="a gazetteer file"
+    )
+    check.add_argument("--quiet", "-q", action="store_true", help="print findings and errors only")
+    _add_config_options(check)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if args.command == "check":
+            from cleaner.cli_check import run_check
+
+            return run_check(args)
+        if args.command == "rule":
+            return _run_rule(args)
         return _run_entities(args) if args.command == "entities" else _run_clean(args)
     except UsageError as error:
         print(f"cleaner: error: {error}", file=sys.stderr)
@@ -70,10 +124,10 @@ def _run_clean(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from cleaner.api import clean_to, single_document_input
+    from cleaner.config import ConfigError, Flags, resolve
     from cleaner.entities import GazetteerError
     from cleaner.report.progress import progress_bar
     from cleaner.report.summary import print_summary
-    from cleaner.settings import Settings
     from cleaner.writers import OutputError
 
     if args.format == "text" and args.output is None and not single_document_input(args.paths):
@@ -82,12 +136,16 @@ def _run_clean(args: argparse.Namespace) -> int:
         raise UsageError(f"-o {args.output} is a folder; jsonl output goes to a file")
     if "-" in args.paths and len(args.paths) > 1:
         raise UsageError("- (stdin) cannot be combined with other inputs")
-    settings = Settings().merged(
+    flags = Flags(
         text_field=args.text_field,
         id_field=args.id_field,
         entity_files=tuple(args.entities),
-        ignore=("N",) if args.no_normalize else None,
+        ignore=("N",) if args.no_normalize else (),
     )
+    try:
+        settings = resolve(flags, args.config)
+    except ConfigError as error:
+        raise UsageError(str(error)) from error
     console = Console(stderr=True)
     try:
         with progress_bar(console, enabled=not args.quiet) as advance:
@@ -100,6 +158,20 @@ def _run_clean(args: argparse.Namespace) -> int:
     else:
         print_summary(summary, console)
     return EXIT_FINDINGS if summary.errors else EXIT_OK
+
+
+def _run_rule(args: argparse.Namespace) -> int:
+    from cleaner.report.rule_docs import render
+    from cleaner.rules import RULES
+
+    if args.all:
+        print("\n".join(render(rule) for rule in sorted(RULES, key=lambda r: r.CODE)), end="")
+        return EXIT_OK
+    chosen = [r for r in RULES if args.code in (r.CODE, r.NAME)]
+    if not chosen:
+        raise UsageError(f"unknown rule {args.code!r} (cleaner rule --all lists every rule)")
+    print(render(chosen[0]), end="")
+    return EXIT_OK
 
 
 def _run_entities(args: argparse.Namespace) -> int:

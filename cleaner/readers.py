@@ -12,7 +12,7 @@ import os
 import sys
 import zlib
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from cleaner.extract import extract_html
 from cleaner.model import Document, InputError, freeze, lines_from_text
@@ -45,31 +45,49 @@ def kind_of(path: str) -> str | None:
     return KINDS.get(os.path.splitext(name)[1])
 
 
-def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[Source | InputError]:
-    """Expand the given paths into files; directories are walked in sorted order."""
+def discover(
+    paths: Iterable[str],
+    exclude: Iterable[str] = (),
+    wanted: Callable[[str], bool] = lambda path: True,
+    enter: Callable[[str], bool] = lambda folder: True,
+) -> Iterator[Source | InputError]:
+    """Expand the given paths into files; directories are walked in sorted order.
+
+    ``exclude`` names paths never to enter; ``wanted`` chooses the files (named or found) and
+    ``enter`` the folders to walk into.
+    """
     excluded = {os.path.realpath(p) for p in exclude}
     for given in paths:
         if given == "-":
             yield Source("-", "stdin", "text")
         elif os.path.isdir(given):
-            yield from _walk(given, excluded)
+            yield from _walk(given, excluded, wanted, enter)
         elif os.path.lexists(given):
-            yield Source(given, os.path.basename(given), kind_of(given))
+            if wanted(given):
+                yield Source(given, os.path.basename(given), kind_of(given))
         else:
             yield InputError(given, "no such file or directory")
 
 
-def _walk(root: str, excluded: set[str]) -> Iterator[Source | InputError]:
+def _walk(
+    root: str,
+    excluded: set[str],
+    wanted: Callable[[str], bool] = lambda path: True,
+    enter: Callable[[str], bool] = lambda folder: True,
+) -> Iterator[Source | InputError]:
     problems: list[OSError] = []
     for folder, subfolders, files in os.walk(root, onerror=problems.append):
         yield from _listing_errors(problems, folder)
         subfolders[:] = sorted(
-            d for d in subfolders if os.path.realpath(os.path.join(folder, d)) not in excluded
+            d
+            for d in subfolders
+            if os.path.realpath(os.path.join(folder, d)) not in excluded
+            and enter(os.path.join(folder, d))
         )
         for name in sorted(files):
             path = os.path.join(folder, name)
             kind = kind_of(path)
-            if kind is not None:
+            if kind is not None and wanted(path):
                 yield Source(path, os.path.relpath(path, root), kind)
     yield from _listing_errors(problems, root)
 
@@ -84,19 +102,34 @@ def _listing_errors(problems: list[OSError], folder: str) -> Iterator[InputError
 def read(source: Source, settings: Settings) -> Iterator[Item]:
     """The documents in one file, or the errors that stop them from being read."""
     try:
-        data = _load(source.path)
-        kind = source.kind or _sniff(data)
+        data = load(source.path)
+    except Unreadable as problem:
+        yield InputError(source.path, str(problem), problem.line)
+        return
+    yield from parse(source, data, settings)
+
+
+def kind_of_data(source: Source, data: bytes) -> str:
+    """The reader for a file's (gunzipped) bytes: by suffix, else by a look at the start."""
+    return source.kind or _sniff(data)
+
+
+def parse(source: Source, data: bytes, settings: Settings) -> Iterator[Item]:
+    """The documents in a file's (gunzipped) bytes, or the errors that stop them."""
+    try:
+        kind = kind_of_data(source, data)
         if kind == "jsonl":
-            yield from _read_jsonl(source.path, _decode(data), settings)
+            yield from _read_jsonl(source.path, decode(data), settings)
         elif kind == "html":
             yield _read_html(source.path, data)
         else:
-            yield _document(source.path, source.path, _decode(data), {})
+            yield _document(source.path, source.path, decode(data), {})
     except Unreadable as problem:
         yield InputError(source.path, str(problem), problem.line)
 
 
-def _load(path: str) -> bytes:
+def load(path: str) -> bytes:
+    """A file's bytes, gunzipped if its name ends in .gz. Raises :class:`Unreadable`."""
     try:
         if path == "-":
             data = sys.stdin.buffer.read()
@@ -118,7 +151,9 @@ def _sniff(data: bytes) -> str:
     return "html" if head.startswith((b"<!doctype html", b"<html")) else "text"
 
 
-def _decode(data: bytes) -> str:
+def decode(data: bytes) -> str:
+    """The text of a file's bytes (UTF-8, or UTF-16 with a byte-order mark). Raises
+    :class:`Unreadable`."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -153,7 +188,7 @@ def _read_html(path: str, data: bytes) -> Item:
 
 
 def _read_jsonl(path: str, text: str, settings: Settings) -> Iterator[Item]:
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(jsonl_lines(text), start=1):
         if not raw.strip():
             continue
         try:
@@ -170,6 +205,11 @@ def _read_jsonl(path: str, text: str, settings: Settings) -> Iterator[Item]:
         }
         doc_id = str(record.get(settings.id_field, f"{path}:{number}"))
         yield _document(path, doc_id, record[settings.text_field], metadata, number)
+
+
+def jsonl_lines(text: str) -> list[str]:
+    """The lines of a JSON Lines file: split at newlines only, as JSON escapes the others."""
+    return text.split("\n")
 
 
 def _record_problem(record: object, text_field: str) -> str | None:

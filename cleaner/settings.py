@@ -1,14 +1,27 @@
-"""Settings: one frozen object, built once from defaults and command-line flags."""
+"""Settings: one frozen object, built once from defaults, the configuration file and flags.
+
+``cleaner.config`` reads the configuration file and merges the layers; nothing else builds
+settings from outside input.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
-from typing import Any
+import re
+from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from cleaner.globs import glob_regex, matches_any, relative_to
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything that changes how cleaner reads and cleans a corpus."""
+    """Everything that changes how cleaner reads, checks and cleans a corpus.
+
+    ``root`` is the folder that globs are relative to: the configuration file's folder, or
+    the current one.
+    """
 
     text_field: str = "text"
     id_field: str = "id"
@@ -16,6 +29,13 @@ class Settings:
     ignore: tuple[str, ...] = ()
     entity_files: tuple[str, ...] = ()
     max_fix_passes: int = 10
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    dedup: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    unsafe_fixes: bool = False
+    root: str = "."
+    config_file: str | None = None
 
     def merged(self, **overrides: Any) -> Settings:
         """A copy with ``overrides`` applied; ``None`` values leave a setting as it is."""
@@ -30,3 +50,41 @@ class Settings:
         return any(code.startswith(p) for p in self.select) and not any(
             code.startswith(p) for p in self.ignore
         )
+
+    def relative(self, path: str) -> str:
+        """``path`` relative to the project root, as globs see it."""
+        return relative_to(path, self.root)
+
+    def wants(self, path: str) -> bool:
+        """Whether ``path`` belongs to the corpus: matched by ``include`` (if any), not by
+        ``exclude``."""
+        relative = self.relative(path)
+        if self._include and not matches_any(relative, self._include):
+            return False
+        return not matches_any(relative, self._exclude)
+
+    def excludes(self, path: str) -> bool:
+        """Whether ``exclude`` leaves out ``path`` (a file, or a folder and all below it)."""
+        return matches_any(self.relative(path), self._exclude)
+
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        """The codes and prefixes ``per-file-ignores`` turns off for ``path``."""
+        relative = self.relative(path)
+        return tuple(
+            code
+            for pattern, codes in zip(self._per_file_patterns, self.per_file_ignores)
+            if pattern.match(relative)
+            for code in codes[1]
+        )
+
+    @cached_property
+    def _include(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(glob_regex(g) for g in self.include)
+
+    @cached_property
+    def _exclude(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(glob_regex(g) for g in self.exclude)
+
+    @cached_property
+    def _per_file_patterns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(glob_regex(glob) for glob, _ in self.per_file_ignores)

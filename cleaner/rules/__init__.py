@@ -110,6 +110,26 @@ class Context:
         return tuple(self.only(rules) for rules in (rewriting, rest) if rules)
 
 
+class PerFile:
+    """The context for each file: the run's, less the rules ``per-file-ignores`` turns off
+    for it. Each distinct set of rules is prepared once per run."""
+
+    def __init__(self, context: Context):
+        self.context = context
+        self.variants: dict[frozenset[str], Context] = {}
+
+    def __call__(self, path: str) -> Context:
+        ignored = frozenset(self.context.settings.ignored_for(path))
+        if not ignored:
+            return self.context
+        if ignored not in self.variants:
+            kept = tuple(
+                r for r in self.context.rules if not any(r.CODE.startswith(p) for p in ignored)
+            )
+            self.variants[ignored] = self.context.only(kept)
+        return self.variants[ignored]
+
+
 def make_context(settings: Settings) -> Context:
     """Select the rules and prepare their data once per run."""
     phrases = load_phrases()

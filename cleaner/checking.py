@@ -1,0 +1,185 @@
+"""The check of one file: its findings as diagnostics, and with fixing, its fixed text.
+
+Without fixing, a diagnostic is a finding of any rule on the input as it is. With fixing,
+each file is cleaned as ``clean`` cleans it (``cleaner.api.clean_document``); the findings
+whose fixes were applied are reported as fixed, at the lines they had, and those left at
+their lines in the fixed file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Callable
+
+from cleaner.api import clean_document
+from cleaner.model import Document, Edit, Finding, InputError
+from cleaner.readers import Source, Unreadable, decode, jsonl_lines, kind_of_data, load, parse
+from cleaner.rules import Context, check_document
+from cleaner.writeback import encoding_of, replace_file, rewrite_record, rewrite_text
+
+WRITABLE = ("text", "jsonl")  # HTML is extracted, so its text cannot go back into the page
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A finding placed in its file.
+
+    For JSON Lines, ``row`` is the record's line in the file and ``text_row`` and
+    ``text_column`` place the finding in the record's text; ``edits`` then use text lines.
+    """
+
+    path: str
+    finding: Finding
+    row: int
+    column: int
+    end_row: int
+    end_column: int
+    line_text: str
+    edits: tuple[tuple[int, int, int, int, str], ...] = ()  # row, col, end row, end col, new
+    fixed: bool = False
+    text_row: int | None = None
+    text_column: int | None = None
+
+    @property
+    def code(self) -> str:
+        return self.finding.code
+
+    @property
+    def name(self) -> str:
+        return self.finding.name
+
+    @property
+    def message(self) -> str:
+        return self.finding.message
+
+    @property
+    def fixable(self) -> bool:
+        return self.finding.fix is not None and not self.fixed
+
+    @property
+    def safe(self) -> bool:
+        return self.finding.fix is not None and self.finding.fix.safe
+
+
+@dataclass
+class FileReport:
+    """What checking one file found, and the file's text before and after fixing."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    before: str | None = None
+    after: str | None = None
+    written: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return self.after is not None and self.after != self.before
+
+
+def check_source(source: Source, context_for: Callable[[str], Context], mode: str) -> FileReport:
+    """Check one file; ``mode`` is "check", "fix" (write the fixes) or "diff" (only compute)."""
+    report = FileReport(source.path)
+    try:
+        data = load(source.path)
+    except Unreadable as problem:
+        report.errors.append(InputError(source.path, str(problem), problem.line))
+        return report
+    if not data.strip() and kind_of_data(source, data) in WRITABLE:
+        return report  # nothing to check, as after a fix that removed every paragraph
+    context = context_for(source.path)
+    items = list(parse(source, data, context.settings))
+    report.errors.extend(i for i in items if isinstance(i, InputError))
+    documents = [i for i in items if isinstance(i, Document)]
+    kind = kind_of_data(source, data)
+    if mode == "check" or source.path == "-" or kind not in WRITABLE or not documents:
+        for document in documents:
+            report.diagnostics.extend(_as_found(document, context))
+        return report
+    report.before = decode(data)
+    if kind == "text":
+        report.after = _fix_text(report, report.before, documents[0], context)
+    else:
+        report.after = _fix_jsonl(report, report.before, documents, context)
+    if mode == "fix" and report.changed:
+        try:
+            replace_file(source.path, encoding_of(source.path, data).encode(report.after))
+            report.written = True
+        except OSError as error:  # nothing changed: report the findings as they stand
+            report.errors.append(InputError(source.path, f"fixes not written: {error}"))
+            report.after = None
+            report.diagnostics = [d for doc in documents for d in _as_found(doc, context)]
+    return report
+
+
+def _as_found(document: Document, context: Context) -> list[Diagnostic]:
+    lines = {line.number: line.text for line in document.lines}
+    numbers = {n: n for n in lines}
+    return [
+        _diagnostic(document, f, lines, numbers, fixed=False)
+        for f in check_document(document, context)
+    ]
+
+
+def _fix_text(report: FileReport, text: str, document: Document, context: Context) -> str:
+    outcome = clean_document(document, context)
+    fixed, numbers = rewrite_text(text, outcome.document)
+    report.diagnostics.extend(_fixed_and_left(document, outcome, numbers))
+    return fixed
+
+
+def _fix_jsonl(report: FileReport, text: str, documents: list[Document], context: Context) -> str:
+    lines = jsonl_lines(text)
+    field_name = context.settings.text_field
+    for document in documents:
+        outcome = clean_document(document, context)
+        raw = lines[document.record - 1]
+        original = json.loads(raw)[field_name]
+        fixed, numbers = rewrite_text(original, outcome.document)
+        if fixed != original:
+            ending = raw[len(raw.rstrip()) :]
+            lines[document.record - 1] = rewrite_record(raw, field_name, fixed) + ending
+        report.diagnostics.extend(_fixed_and_left(document, outcome, numbers))
+    return "\n".join(lines)
+
+
+def _fixed_and_left(document: Document, outcome, numbers: dict[int, int]) -> list[Diagnostic]:
+    before = {line.number: line.text for line in document.lines}
+    after = {line.number: line.text for line in outcome.document.lines}
+    same = {n: n for n in before}
+    done = [_diagnostic(document, f, before, same, fixed=True) for f in outcome.applied]
+    left = [_diagnostic(document, f, after, numbers, fixed=False) for f in outcome.remaining]
+    return sorted(done + left, key=lambda d: (d.row, d.text_row or 0, d.column, d.code))
+
+
+def _diagnostic(
+    document: Document,
+    finding: Finding,
+    texts: dict[int, str],
+    numbers: dict[int, int],
+    fixed: bool,
+) -> Diagnostic:
+    """``finding`` at line ``numbers[finding.line]`` of the file (or of the record's text)."""
+    text = texts.get(finding.line, finding.text)
+    row = numbers.get(finding.line, finding.line)
+    end_column = finding.end_column or len(text) + 1
+    edits = tuple(
+        _edit_location(edit, numbers.get(edit.line, edit.line), texts.get(edit.line, ""))
+        for edit in (finding.fix.edits if finding.fix else ())
+    )
+    if document.record is None:
+        return Diagnostic(
+            document.path, finding, row, finding.column, row, end_column, text, edits, fixed
+        )
+    record = document.record
+    return Diagnostic(
+        document.path, finding, record, 1, record, 1, text, edits, fixed, row, finding.column
+    )
+
+
+def _edit_location(edit: Edit, row: int, text: str) -> tuple[int, int, int, int, str]:
+    if edit.removes_line:
+        return (row, 1, row + 1, 1, "")
+    end = len(text) if edit.end is None else edit.end
+    return (row, edit.start + 1, row, end + 1, edit.new)

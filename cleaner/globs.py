@@ -1,0 +1,75 @@
+"""Path globs as in ``include``, ``exclude`` and ``per-file-ignores``.
+
+A glob without a slash matches a file or folder name at any depth (``*.html``, ``drafts``);
+one with a slash is anchored at the project root (``corpus/**/*.txt``). ``*`` and ``?`` never
+match a slash, ``**`` matches any number of folders, and a glob that matches a folder matches
+every file below it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Iterable
+
+
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """The regular expression of one glob, matched against a relative path with ``/``."""
+    pattern = pattern.strip()
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    pattern = pattern.rstrip("/")
+    anchored = "/" in pattern
+    body, at = [], 0
+    while at < len(pattern):
+        char = pattern[at]
+        if pattern.startswith("**/", at):
+            body.append("(?:.*/)?")
+            at += 3
+            continue
+        if pattern.startswith("**", at):
+            body.append(".*")
+            at += 2
+            continue
+        if char == "*":
+            body.append("[^/]*")
+        elif char == "?":
+            body.append("[^/]")
+        elif char == "[" and "]" in pattern[at + 2 :]:
+            end = pattern.index("]", at + 2)
+            inner = pattern[at + 1 : end]
+            body.append("[" + ("^" + inner[1:] if inner.startswith("!") else inner) + "]")
+            at = end
+        else:
+            body.append(re.escape(char))
+        at += 1
+    start = "^" if anchored else "^(?:.*/)?"
+    return re.compile(start + "".join(body) + "(?:/.*)?$")
+
+
+def matches_any(relative: str, patterns: Iterable[re.Pattern[str]]) -> bool:
+    return any(pattern.match(relative) for pattern in patterns)
+
+
+def relative_to(path: str, root: str) -> str:
+    """``path`` relative to ``root`` with ``/`` separators; as given when it lies outside."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, os.path.abspath(root))
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        relative = os.path.normpath(path)
+    return relative.replace(os.sep, "/")
+
+
+def literal_base(pattern: str) -> str:
+    """The folder an anchored glob starts in (the part before any wildcard); "" for others."""
+    pattern = pattern.strip()
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    if "/" not in pattern.rstrip("/"):
+        return ""
+    parts = []
+    for part in pattern.rstrip("/").split("/"):
+        if any(c in part for c in "*?["):
+            break
+        parts.append(part)
+    return "/".join(parts)
