@@ -7,6 +7,33 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class DedupSettings:
+    """How near-duplicates are found: shingles, MinHash, LSH bands, and the similarity kept.
+
+    The defaults come from ``benchmarks/dedup.py``: see the README's "Duplicates" section.
+    """
+
+    shingle: str = "word"  # "word" or "char" n-grams of the normalized text
+    size: int = 1
+    num_perm: int = 128
+    bands: int = 32
+    rows: int = 4
+    threshold: float = 0.5  # Jaccard similarity of the shingle sets, verified for every pair
+    seed: int = 1
+    clean_first: bool = True  # run the B and N rules before comparing paragraphs
+
+    def __post_init__(self):
+        if self.shingle not in ("word", "char"):
+            raise ValueError(f"shingle must be 'word' or 'char', not {self.shingle!r}")
+        if self.size < 1 or self.bands < 1 or self.rows < 1:
+            raise ValueError("shingle size, bands and rows must be at least 1")
+        if self.bands * self.rows > self.num_perm:
+            raise ValueError(f"{self.bands} bands of {self.rows} rows need {self.bands * self.rows} permutations, not {self.num_perm}")
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], not {self.threshold}")
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything that changes how cleaner reads and cleans a corpus."""
 
@@ -16,6 +43,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     entity_files: tuple[str, ...] = ()
     max_fix_passes: int = 10
+    dedup: DedupSettings = DedupSettings()
 
     def merged(self, **overrides: Any) -> Settings:
         """A copy with ``overrides`` applied; ``None`` values leave a setting as it is."""
