@@ -2,11 +2,11 @@
 
 __version__ = "0.1.0"
 
-from cleaner.api import Cleaned, Summary, clean, clean_document, clean_to  # noqa: E402
+from cleaner.api import Cleaned, DedupResult, Summary, clean, clean_document, clean_to, dedup  # noqa: E402
 from cleaner.model import Document, Edit, Finding, Fix, InputError, Line  # noqa: E402
 from cleaner.settings import Settings  # noqa: E402
 
 __all__ = [
-    "Cleaned", "Document", "Edit", "Finding", "Fix", "InputError", "Line", "Settings",
-    "Summary", "clean", "clean_document", "clean_to", "__version__",
+    "Cleaned", "DedupResult", "Document", "Edit", "Finding", "Fix", "InputError", "Line", "Settings",
+    "Summary", "clean", "clean_document", "clean_to", "dedup", "__version__",
 ]

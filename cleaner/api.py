@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from cleaner.dedup import Cluster, Passage, cluster_passages
 from cleaner.entities import Matcher, load_gazetteer
 from cleaner.fixes import Outcome, fix_until_stable
 from cleaner.model import Document, InputError
@@ -172,3 +173,63 @@ def run_gazetteer_examples(entity_files: Iterable[str] = ()) -> list[ExampleResu
         for entity in entities
         for text, expected in entity.examples
     ]
+
+
+@dataclass(frozen=True)
+class DedupResult:
+    """Duplicate paragraphs and articles across a corpus, and the inputs that failed."""
+
+    clusters: list[Cluster]  # paragraphs
+    documents: list[Cluster]  # whole articles
+    stats: dict[str, int]
+    errors: list[InputError]
+
+
+def dedup(paths: Iterable[str], settings: Settings = Settings()) -> DedupResult:
+    """Find exact and near-duplicate paragraphs and articles under ``paths``.
+
+    With ``settings.dedup.clean_first`` (the default) each document is cleaned first, as
+    ``clean`` would: boilerplate that differs from site to site is gone and entity names are
+    written one way, so copies from different sites agree; lines keep their input numbers.
+    Otherwise the raw text is compared, entity names normalized with the gazetteer.
+    """
+    context = make_context(settings)  # a bad gazetteer raises here, before any input is read
+    cleaning = settings.dedup.clean_first
+    normalize = None if cleaning and settings.is_selected("N001") else Matcher(load_gazetteer(settings.entity_files)).normalize
+    paragraphs: list[Passage] = []
+    articles: list[Passage] = []
+    errors: list[InputError] = []
+    files: set[str] = set()
+    for source in discover(paths):
+        if isinstance(source, InputError):
+            errors.append(source)
+            continue
+        files.add(source.path)
+        for item in read(source, settings):
+            if isinstance(item, InputError):
+                errors.append(item)
+                continue
+            document = clean_document(item, context).document if cleaning else item
+            date = document.metadata.get("date")
+            articles.append(Passage(document.id, document.path, document.record, None, document.text, date))
+            paragraphs.extend(
+                Passage(document.id, document.path, document.record, line.number, line.text, date)
+                for line in document.lines
+            )
+    paragraph_stats: Counter = Counter()
+    clusters = cluster_passages(paragraphs, settings.dedup, normalize, paragraph_stats)
+    documents = cluster_passages(articles, settings.dedup, normalize)
+    stats = {
+        "files": len(files),
+        "documents": len(articles),
+        "paragraphs": len(paragraphs),
+        "paragraph_clusters": len(clusters),
+        "duplicate_paragraphs": sum(len(c.members) for c in clusters),
+        "exact_duplicate_paragraphs": paragraph_stats["exact_copies"],
+        "candidate_pairs": paragraph_stats["candidates"],
+        "compared_pairs": paragraph_stats["compared"],
+        "document_clusters": len(documents),
+        "duplicate_documents": sum(len(c.members) for c in documents),
+        "errors": len(errors),
+    }
+    return DedupResult(clusters, documents, stats, errors)
