@@ -278,22 +278,31 @@ def _verdict(rows) -> int:
 
 
 def synthetic(count: int, seed: int = 7) -> list[str]:
-    """``count`` made-up paragraphs, a tenth of them lightly edited copies of others."""
+    """``count`` made-up paragraphs, a tenth of them lightly edited copies of others.
+
+    Built from word ids one paragraph at a time, so the generator's own memory stays small
+    next to what it measures.
+    """
     rng = np.random.default_rng(seed)
-    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
-    vocabulary = np.array(["".join(rng.choice(letters, rng.integers(2, 10))) for _ in range(60_000)])
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    vocabulary = ["".join(rng.choice(list(letters), rng.integers(2, 10))) for _ in range(60_000)]
     weights = 1.0 / np.arange(1, len(vocabulary) + 1)
     weights /= weights.sum()
     lengths = rng.integers(10, 61, count)
-    words = vocabulary[rng.choice(len(vocabulary), int(lengths.sum()), p=weights)]
-    cuts = np.cumsum(lengths)[:-1]
-    paragraphs = [list(p) for p in np.split(words, cuts)]
-    for index in rng.choice(count, count // 10, replace=False):
-        source = list(paragraphs[rng.integers(count)])
-        for _ in range(rng.integers(0, len(source) // 6 + 1)):
-            source[rng.integers(len(source))] = vocabulary[rng.integers(len(vocabulary))]
-        paragraphs[index] = source
-    return [" ".join(p) for p in paragraphs]
+    ends = np.cumsum(lengths)
+    ids = rng.choice(len(vocabulary), int(ends[-1]), p=weights).astype(np.int32)
+    copies = set(rng.choice(count, count // 10, replace=False).tolist())
+    paragraphs = []
+    for index in range(count):
+        if index in copies:
+            source = int(rng.integers(count))
+            words = ids[ends[source] - lengths[source] : ends[source]].copy()
+            for _ in range(int(rng.integers(0, len(words) // 6 + 1))):
+                words[rng.integers(len(words))] = rng.integers(len(vocabulary))
+        else:
+            words = ids[ends[index] - lengths[index] : ends[index]]
+        paragraphs.append(" ".join(map(vocabulary.__getitem__, words.tolist())))
+    return paragraphs
 
 
 def scale_child(count: int) -> None:
