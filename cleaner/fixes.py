@@ -27,11 +27,16 @@ def apply_once(document: Document, findings: Iterable[Finding]) -> tuple[Documen
     edits: dict[int, list[Edit]] = {}
     for finding in findings:
         fix = finding.fix
-        if fix is None or any(_overlaps(edit, edits.get(edit.line, ())) for edit in fix.edits):
+        if fix is None:
             continue
-        chosen.append(finding)
         for edit in fix.edits:
-            edits.setdefault(edit.line, []).append(edit)
+            others = edits.get(edit.line)
+            if others and _overlaps(edit, others):
+                break
+        else:
+            chosen.append(finding)
+            for edit in fix.edits:
+                edits.setdefault(edit.line, []).append(edit)
     if not chosen:
         return document, []
     # the order in which one edit after another gives the same text: right to left on a line

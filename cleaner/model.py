@@ -12,14 +12,16 @@ from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple
 
 _NON_WORD = re.compile(r"[\W_]+")
-# for ASCII text, the same as _NON_WORD in one C call: every non-alphanumeric becomes a space
-_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+_WORD = re.compile(r"[^\W_]+")
+# for ASCII text, lower() and _NON_WORD in one C call: a letter or digit becomes itself in
+# lower case, anything else a space
+_ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() else 32 for c in range(256))
 
 
 def words_key(text: str) -> str:
     """Lower-case words joined by single spaces: "Like this:" and "LIKE  THIS" agree."""
     if text.isascii():
-        return " ".join(text.lower().translate(_ASCII_NON_WORD).split())
+        return " ".join(text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split())
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
@@ -58,6 +60,14 @@ class Line:
     def key(self) -> str:
         """The line's words, lower case and single-spaced: what phrase lists match."""
         return words_key(self.text)
+
+    @_computed_once
+    def first_word(self) -> str:
+        """The first of the line's words, as in ``key``: what line-start triggers look at."""
+        if "key" in self.__dict__:
+            return self.key.partition(" ")[0]
+        found = _WORD.search(self.text if self.text.isascii() else self.text.lower())
+        return found[0].lower() if found else ""
 
     @_computed_once
     def word_count(self) -> int:

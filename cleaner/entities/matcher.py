@@ -9,9 +9,10 @@ a name that takes none.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from cleaner.entities.gazetteer import Entity
 from cleaner.trie import trie_regex
@@ -26,8 +27,7 @@ _SENTENCE_ENDS = re.compile(r"[\"”’']*(?:$|\s+(?:(?:" + "|".join(_STARTERS) 
 _ARTICLE = re.compile(r"\b[Tt]he\s+$")
 
 
-@dataclass(frozen=True)
-class Substitution:
+class Substitution(NamedTuple):
     """Replace ``text[start:end]`` (``old``) by ``new``."""
 
     start: int
@@ -61,15 +61,31 @@ class Matcher:
 
     def substitutions(self, text: str) -> list[Substitution]:
         """Each variant in ``text``, left to right, as the edit that normalizes it."""
-        found = [m for m in self.pattern.finditer(text) if not _inside_word(text, m.start())]
+        return [sub for _, sub in self.substitutions_by_line([text])]
+
+    def substitutions_by_line(self, texts: list[str]) -> list[tuple[int, Substitution]]:
+        """Each variant in ``texts`` (lines), as (index of its text, the edit on that text).
+
+        The texts are searched in one pass, joined by newlines: variants never span one.
+        """
+        joined = "\n".join(texts)
+        found = [m for m in self.pattern.finditer(joined) if not _inside_word(joined, m.start())]
         if not found:
             return []
-        protected = self._protected(text)
-        return [
-            self._substitution(text, m)
-            for m in found
-            if not any(a < m.end() and m.start() < b for a, b in protected)
-        ]
+        starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        protected: dict[int, list[tuple[int, int]]] = {}
+        subs = []
+        for match in found:
+            index = bisect.bisect_right(starts, match.start()) - 1
+            text, offset = texts[index], starts[index]
+            start, end = match.start() - offset, match.end() - offset
+            if index not in protected:
+                protected[index] = self._protected(text)
+            if any(a < end and start < b for a, b in protected[index]):
+                continue
+            spun = match.start("spun") - offset if match["spun"] else None
+            subs.append((index, self._substitution(text, start, end, spun)))
+        return subs
 
     def normalize(self, text: str) -> str:
         """``text`` with every substitution made."""
@@ -82,12 +98,14 @@ class Matcher:
             return []
         return [m.span() for m in self.exceptions.finditer(text)]
 
-    def _substitution(self, text: str, found: re.Match[str]) -> Substitution:
-        variant = found.group(0)[: found.start("spun") - found.start()] if found["spun"] else found.group(0)
+    def _substitution(self, text: str, start: int, end: int, spun: int | None) -> Substitution:
+        """The edit for the variant at ``text[start:end]``; ``spun``: where a " -" after it starts."""
+        variant = text[start:end] if spun is None else text[start:spun]
         entity = self.by_variant.get(variant) or self.by_variant[variant.casefold()]
-        start, end = found.span()
-        new = entity.canonical + ("-" if found["spun"] else "")
-        if variant.endswith(".") and not found["spun"] and _SENTENCE_ENDS.match(text, end):
+        new = entity.canonical
+        if spun is not None:
+            new += "-"
+        elif variant.endswith(".") and _SENTENCE_ENDS.match(text, end):
             new += "."  # the variant's last dot also ends the sentence
         if not entity.article:
             article = _ARTICLE.search(text, max(0, start - 6), start)

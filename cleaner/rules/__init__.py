@@ -3,22 +3,21 @@
 A rule is a module with ``CODE``, ``NAME``, a docstring that documents it, and an optional
 ``prepare(data, settings)`` that builds what it needs once per run (``data`` is the rule's
 table in ``cleaner/data/boilerplate.toml``). It checks either one line at a time,
-``check_line(line, prepared)`` returning a sequence of findings, or a whole document,
-``check(document, context)`` yielding findings, when a line's verdict depends on its
-neighbours. Rules never edit text themselves.
+``check_line(line, prepared)`` returning a sequence of findings (or ``check_lines(lines,
+prepared)``, the findings on many lines at once, when one search over them all is cheaper than
+one per line), or a whole document, ``check(document, context)`` yielding findings, when a
+line's verdict depends on its neighbours. Rules never edit text themselves.
 
 Two optional parts of a line rule keep long articles cheap:
 
 - ``MAX_LENGTH``: the longest line (in characters) it can flag; it is not called on longer ones.
-- ``trigger(prepared)``: a pattern, or a tuple of patterns and plain strings, at least one of
-  which every line it can flag matches. Triggers are searched once over the document's lines
-  longer than ``ALWAYS_CHECKED`` characters, joined after a newline each (so ``\n`` in a
-  pattern means the start of a line) and lower-cased, and the rule is called only on the
-  lines where one matches, and on every shorter line. A trigger only narrows the search:
-  ``check_line`` decides. Plain strings are found faster than patterns; patterns written in
-  lower case without re.IGNORECASE let the regex engine skip ahead to their first
-  characters. A rule whose trigger is better matched in the text as it is (capitals are
-  rarer) sets ``TRIGGER_CASE = "text"``.
+- ``trigger(prepared)``: what every line it can flag has, one or a tuple of: a frozenset of
+  words, one of which is the line's first word (``Line.first_word``); a plain string found in
+  the lower-cased line; a pattern searched in the lower-cased lines joined after a newline
+  each (so ``\n`` in a pattern means the start of a line). The rule is called only on the
+  lines where one of them matches: a trigger narrows the search, ``check_line`` decides.
+  First words cost least, a plain string less than a pattern; patterns written in lower case
+  without re.IGNORECASE let the regex engine skip ahead to their first characters.
 """
 
 from __future__ import annotations
@@ -61,7 +60,6 @@ RULES: tuple[ModuleType, ...] = (
     entity_variant,
 )
 Memo = dict  # line -> the findings of the line rules on that line
-ALWAYS_CHECKED = 40  # characters: lines this short are checked by every line rule
 
 
 @dataclass(frozen=True)
@@ -71,8 +69,10 @@ class LineRule:
     rule: ModuleType
     prepared: Any
     max_length: float
-    triggers: tuple[Trigger, ...]  # none: the rule checks every line
-    lower: bool  # the trigger is searched in the lower-cased text
+    words: frozenset[str]  # first words that trigger the rule
+    searches: tuple[Trigger, ...]  # strings and patterns that trigger it
+    triggered: bool  # False: the rule checks every line
+    batch: bool  # the rule checks its lines in one call, ``check_lines``
 
 
 @dataclass(frozen=True)
@@ -95,22 +95,31 @@ def make_context(settings: Settings) -> Context:
         for rule in rules
         if hasattr(rule, "prepare")
     }
-    line_rules = tuple(_line_rule(r, prepared.get(r.NAME)) for r in rules if hasattr(r, "check_line"))
-    document_rules = tuple(r for r in rules if not hasattr(r, "check_line"))
+    line_rules = tuple(_line_rule(r, prepared.get(r.NAME)) for r in rules if _is_line_rule(r))
+    document_rules = tuple(r for r in rules if not _is_line_rule(r))
     return Context(settings, rules, prepared, line_rules, document_rules)
+
+
+def _is_line_rule(rule: ModuleType) -> bool:
+    return hasattr(rule, "check_line") or hasattr(rule, "check_lines")
 
 
 def _line_rule(rule: ModuleType, prepared: Any) -> LineRule:
     triggers = rule.trigger(prepared) if hasattr(rule, "trigger") else ()
-    triggers = (triggers,) if isinstance(triggers, re.Pattern) else tuple(triggers)
-    lower = getattr(rule, "TRIGGER_CASE", "lower") == "lower"
-    return LineRule(rule, prepared, getattr(rule, "MAX_LENGTH", math.inf), triggers, lower)
+    triggers = triggers if isinstance(triggers, tuple) else (triggers,)
+    words = frozenset().union(*(t for t in triggers if isinstance(t, frozenset)))
+    searches = tuple(t for t in triggers if not isinstance(t, frozenset))
+    max_length = getattr(rule, "MAX_LENGTH", math.inf)
+    batch = hasattr(rule, "check_lines")
+    return LineRule(rule, prepared, max_length, words, searches, bool(triggers), batch)
 
 
 def run_rule(rule: ModuleType, document: Document, context: Context) -> Iterator[Finding]:
     """The findings of one rule on ``document``, every line checked (no trigger, no limit)."""
-    if hasattr(rule, "check_line"):
-        prepared = context.prepared.get(rule.NAME)
+    prepared = context.prepared.get(rule.NAME)
+    if hasattr(rule, "check_lines"):
+        yield from rule.check_lines(document.lines, prepared)
+    elif hasattr(rule, "check_line"):
         for line in document.lines:
             yield from rule.check_line(line, prepared)
     else:
@@ -130,9 +139,14 @@ def check_document(
     for line in fresh:
         memo[line] = []
     if fresh:
+        by_number = {line.number: line for line in fresh}
         for entry, lines in _candidates(context.line_rules, fresh):
-            for line in lines:
-                memo[line].extend(entry.rule.check_line(line, entry.prepared))
+            if entry.batch:
+                for finding in entry.rule.check_lines(lines, entry.prepared):
+                    memo[by_number[finding.line]].append(finding)
+            else:
+                for line in lines:
+                    memo[line].extend(entry.rule.check_line(line, entry.prepared))
     findings = [finding for line in document.lines for finding in memo[line]]
     for rule in context.document_rules:
         findings.extend(rule.check(document, context))
@@ -142,22 +156,23 @@ def check_document(
 def _candidates(
     entries: tuple[LineRule, ...], lines: list[Line]
 ) -> Iterator[tuple[LineRule, list[Line]]]:
-    """Each line rule with the lines it must check.
-
-    Short lines always; longer ones only where the rule's trigger matches (if it has one),
-    found by one search over all of them joined, and never past the rule's MAX_LENGTH.
+    """Each line rule with the lines it must check: those its trigger matches (every line if it
+    has none), never past its MAX_LENGTH. Strings and patterns are found by one search over all
+    the lines joined.
     """
-    short = [line for line in lines if len(line.text) <= ALWAYS_CHECKED]
-    long = [line for line in lines if len(line.text) > ALWAYS_CHECKED]
-    joined = {
-        lower: join_lines([line.text.lower() if lower else line.text for line in long])
-        for lower in {entry.lower for entry in entries if entry.triggers}
-    }
+    joined = None
+    starting: dict[str, list[int]] = {}  # first word -> the indexes of the lines it starts
+    if any(entry.words for entry in entries):
+        for index, line in enumerate(lines):
+            starting.setdefault(line.first_word, []).append(index)
     for entry in entries:
-        if entry.triggers:
-            chosen = [long[i] for i in hit_lines(joined[entry.lower], entry.triggers)]
+        if not entry.triggered:
+            chosen = lines
         else:
-            chosen = long
-        chosen = [line for line in chosen if len(line.text) <= entry.max_length]
-        yield entry, short + chosen  # the order does not matter: findings are kept per line
-
+            hits = {i for word in entry.words.intersection(starting) for i in starting[word]}
+            if entry.searches:
+                if joined is None:
+                    joined = join_lines([line.text for line in lines])
+                hits |= hit_lines(joined, entry.searches)
+            chosen = [lines[i] for i in hits]
+        yield entry, [line for line in chosen if len(line.text) <= entry.max_length]

@@ -60,18 +60,22 @@ def line_start_trigger(alternatives: str) -> re.Pattern[str]:
     return re.compile(LINE_START + "(?:" + alternatives + ")")
 
 
-def word_trigger(words: Iterable[str]) -> re.Pattern[str]:
-    """A trigger for lines whose first word is one of ``words``."""
-    return line_start_trigger("(?:" + trie_regex(words) + r")\b")
+def word_trigger(words: Iterable[str]) -> frozenset[str]:
+    """A trigger for lines whose first word (``Line.first_word``) is one of ``words``."""
+    return frozenset(words)
 
 
 def join_lines(texts: list[str]) -> tuple[str, list[int]]:
-    """The texts joined after a newline each, and where each one's newline stands."""
-    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-    return "\n" + "\n".join(texts), starts
+    """The texts joined after a newline each and lower-cased, and where each one's newline
+    stands."""
+    joined = "\n" + "\n".join(texts)
+    lowered = joined.lower()
+    if len(lowered) != len(joined):  # a letter whose lower case is longer ("İ")
+        return lowered, [at for at, char in enumerate(lowered) if char == "\n"]
+    return lowered, list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
 
 
-Trigger = re.Pattern[str] | str
+Trigger = re.Pattern[str] | str | frozenset
 
 
 def hit_lines(joined: tuple[str, list[int]], triggers: Iterable[Trigger]) -> set[int]:
@@ -134,11 +138,15 @@ def headline_repeats(document: Document, top: int = 6) -> tuple[int | None, froz
     if titles:
         whole = {phrase_key(t) for t in titles}
         keys = whole.union(*(title_keys(t) for t in titles))
+        starts = {key.partition(" ")[0] for key in keys}  # a line with one of the keys starts so
         longest = 2 * max(map(len, titles)) + 20  # room for punctuation; longer is not a title
         return None, frozenset(
             line.number
             for index, line in enumerate(document.lines)
-            if len(line.text) <= longest and line.key in keys and (index < top or line.key in whole)
+            if len(line.text) <= longest
+            and line.first_word in starts
+            and line.key in keys
+            and (index < top or line.key in whole)
         )
     seen: dict[str, int] = {}
     for line in document.lines[:top]:
@@ -146,9 +154,11 @@ def headline_repeats(document: Document, top: int = 6) -> tuple[int | None, froz
             break  # the story has begun: a repeat from here on is not the headline
         key = line.key
         if key in seen:
-            first = seen[key]
+            first, start = seen[key], line.first_word
             return first, frozenset(
-                n.number for n in document.lines[:top] if n.number != first and n.key == key
+                n.number
+                for n in document.lines[:top]
+                if n.number != first and n.first_word == start and n.key == key
             )
         if key:
             seen[key] = line.number

@@ -30,7 +30,6 @@ B007: Advertisement - Scroll to continue
 
 from __future__ import annotations
 
-import re
 from typing import Any, Mapping
 
 from cleaner.model import Finding, Line
@@ -46,7 +45,7 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     return {"labels": phrase_set(data["lines"]), "trigger": word_trigger(first_words(data["lines"]))}
 
 
-def trigger(prepared: Mapping[str, Any]) -> re.Pattern[str]:
+def trigger(prepared: Mapping[str, Any]) -> frozenset[str]:
     return prepared["trigger"]
 
 

@@ -40,7 +40,7 @@ import regex
 
 from cleaner.model import Finding, Line
 from cleaner.rules._patterns import DATE, NAMES, could_be_names, iso_date
-from cleaner.rules._shared import line_start_trigger, phrase_pattern, removal
+from cleaner.rules._shared import Trigger, first_words, phrase_pattern, removal, word_trigger
 from cleaner.settings import Settings
 
 CODE = "B001"
@@ -68,7 +68,7 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
         "start": re.compile(r"^\W*" + phrase_pattern(data["labels"]) + r"\b", re.I),
         # a label at the start of a line, or a separator after which one may come
         "trigger": (
-            line_start_trigger(phrase_pattern(data["labels"]) + r"\b"),
+            word_trigger(first_words(data["labels"])),
             *"|•·",
         ),
         "line": regex.compile(line),
@@ -77,7 +77,7 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     }
 
 
-def trigger(prepared: Mapping[str, Any]) -> tuple[re.Pattern[str] | str, ...]:
+def trigger(prepared: Mapping[str, Any]) -> tuple[Trigger, ...]:
     return prepared["trigger"]
 
 

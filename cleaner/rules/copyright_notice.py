@@ -32,7 +32,7 @@ import re
 from typing import Any, Mapping
 
 from cleaner.model import Finding, Line
-from cleaner.rules._shared import line_start_trigger, needles, phrase_pattern, removal
+from cleaner.rules._shared import Trigger, needles, phrase_pattern, removal
 from cleaner.settings import Settings
 
 CODE = "B009"
@@ -51,13 +51,13 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
         "phrases": re.compile(phrase_pattern(data["phrases"])),
         "needles": re.compile("|".join(map(re.escape, words))),
         "trigger": (
-            line_start_trigger(r"©|\(c\)|copyright"),
+            *("©", "(c)", "copyright"),  # the marks _NOTICE_START looks for, anywhere
             *words,
         ),
     }
 
 
-def trigger(prepared: Mapping[str, Any]) -> tuple[re.Pattern[str] | str, ...]:
+def trigger(prepared: Mapping[str, Any]) -> tuple[Trigger, ...]:
     return prepared["trigger"]
 
 

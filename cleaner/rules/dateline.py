@@ -39,8 +39,15 @@ from typing import Any, Mapping
 import regex
 
 from cleaner.model import Finding, Line
-from cleaner.rules._patterns import DATE_WORD, NAMES, date_run, has_anchor, iso_date
-from cleaner.rules._shared import line_start_trigger, phrase_pattern, removal
+from cleaner.rules._patterns import DATE_WORD, DATE_WORDS, NAMES, date_run, has_anchor, iso_date
+from cleaner.rules._shared import (
+    Trigger,
+    first_words,
+    line_start_trigger,
+    phrase_pattern,
+    removal,
+    word_trigger,
+)
 from cleaner.settings import Settings
 
 CODE = "B002"
@@ -58,12 +65,15 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     return {
         # a cheap first test: a stamp starts with a label, a number, a month or a weekday
         "start": re.compile(r"^\W*(?:" + starts + ")", re.I),
-        "trigger": line_start_trigger(starts),
+        "trigger": (
+            word_trigger(first_words(data["labels"]) | DATE_WORDS),
+            line_start_trigger(r"\d"),
+        ),
         "line": regex.compile(line, regex.IGNORECASE),
     }
 
 
-def trigger(prepared: Mapping[str, Any]) -> re.Pattern[str]:
+def trigger(prepared: Mapping[str, Any]) -> tuple[Trigger, ...]:
     return prepared["trigger"]
 
 
@@ -72,16 +82,16 @@ def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
     if not prepared["start"].match(text):
         return ()
     found = prepared["line"].match(text)
-    if found and has_anchor(found["date"]) and (found["label"] or iso_date(found["date"])):
-        return (removal(CODE, NAME, line.number, line.text, "date stamp", _metadata(found)),)
-    return ()
-
-
-def _metadata(found: regex.Match) -> dict[str, str]:
-    metadata = {}
+    if not found or not has_anchor(found["date"]):
+        return ()
     date = iso_date(found["date"])
-    if date:
-        metadata["date"] = date
+    if not (found["label"] or date):
+        return ()
+    return (removal(CODE, NAME, line.number, line.text, "date stamp", _metadata(found, date)),)
+
+
+def _metadata(found: regex.Match, date: str | None) -> dict[str, str]:
+    metadata = {"date": date} if date else {}
     if found["author"]:
         metadata["author"] = " ".join(found["author"].split())
     return metadata

@@ -2,8 +2,8 @@
 
 ### What it does
 Flags an image caption that appears twice in a row (the image's alt text and its caption,
-both scraped), up to two paragraphs apart; case, surrounding spaces and a final full stop do
-not count. Both copies go when the line does not end like a
+both scraped), up to two paragraphs apart; case and surrounding spaces and full stops do not
+count. Both copies go when the line does not end like a
 sentence, as captions rarely do; otherwise the second copy goes.
 
 ### Why is this bad?
@@ -44,7 +44,7 @@ MAX_LENGTH = 300  # characters: a longer line is a paragraph, not a caption
 
 def check(document: Document, context: Any) -> Iterator[Finding]:
     lines = document.lines
-    pairs = list(_caption_pairs(lines))
+    pairs = _caption_pairs(lines)
     if not pairs:
         return
     first, repeats = headline_repeats(document)
@@ -63,17 +63,27 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
         yield removal(CODE, NAME, line.number, line.text, f"caption repeated from line {earlier.number}")
 
 
-def _caption_pairs(lines: tuple[Line, ...]) -> Iterator[tuple[Line, Line]]:
-    """Lines that appear exactly twice, at most ``REACH`` paragraphs apart, as (first, second)."""
-    places: dict[str, list[int]] = {}
+def _caption_pairs(lines: tuple[Line, ...]) -> list[tuple[Line, Line]]:
+    """Lines that appear exactly twice, at most ``REACH`` paragraphs apart, as (first, second).
+
+    Lines compare with case and surrounding spaces and full stops left out; only lines that
+    share their first word are compared at all.
+    """
+    starting: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         if len(line.text) <= MAX_LENGTH:
-            places.setdefault(_form(line.text), []).append(index)
-    for form, (first, *rest) in places.items():
-        if len(rest) == 1 and rest[0] - first <= REACH and any(c.isalnum() for c in form):
-            yield lines[first], lines[rest[0]]
+            starting.setdefault(line.first_word, []).append(index)
+    pairs = []
+    for indexes in starting.values():
+        if len(indexes) < 2:
+            continue
+        places: dict[str, list[int]] = {}
+        for index in indexes:
+            places.setdefault(lines[index].text.strip(_EDGES).casefold(), []).append(index)
+        for form, (first, *rest) in places.items():
+            if len(rest) == 1 and rest[0] - first <= REACH and any(c.isalnum() for c in form):
+                pairs.append((lines[first], lines[rest[0]]))
+    return sorted(pairs, key=lambda pair: pair[0].number)
 
 
-def _form(text: str) -> str:
-    """The line as compared: case and surrounding spaces and full stops do not count."""
-    return text.strip().rstrip(".").strip().casefold()
+_EDGES = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "."  # what str.strip() strips, and "."

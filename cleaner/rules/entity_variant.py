@@ -34,8 +34,7 @@ N001: Moscow's rhetoric changed when Russian Federation accused Washington.
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from typing import Any, Sequence
 
 from cleaner.entities import Matcher, load_gazetteer
 from cleaner.model import Edit, Finding, Fix, Line
@@ -49,24 +48,22 @@ def prepare(data: Any, settings: Settings) -> Matcher:
     return Matcher(load_gazetteer(settings.entity_files))
 
 
-TRIGGER_CASE = "text"  # variants start with capitals, rarer than lower-case letters
-
-
-def trigger(matcher: Matcher) -> re.Pattern[str]:
-    return matcher.pattern
-
-
-def check_line(line: Line, matcher: Matcher) -> list[Finding]:
-    return [
-        Finding(
-            code=CODE,
-            name=NAME,
-            line=line.number,
-            message=f"write {sub.new!r} for {sub.old!r}",
-            text=sub.old,
-            column=sub.start + 1,
-            end_column=sub.end + 1,
-            fix=Fix((Edit(line.number, sub.start, sub.end, sub.new),)),
+def check_lines(lines: Sequence[Line], matcher: Matcher) -> list[Finding]:
+    # one search over all the lines: the pattern is long, and a search per line costs more
+    lines = list(lines)
+    findings = []
+    for index, sub in matcher.substitutions_by_line([line.text for line in lines]):
+        number = lines[index].number
+        findings.append(
+            Finding(
+                CODE,
+                NAME,
+                number,
+                f"write {sub.new!r} for {sub.old!r}",
+                sub.old,
+                sub.start + 1,
+                sub.end + 1,
+                Fix((Edit(number, sub.start, sub.end, sub.new),)),
+            )
         )
-        for sub in matcher.substitutions(line.text)
-    ]
+    return findings

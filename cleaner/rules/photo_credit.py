@@ -34,14 +34,14 @@ import re
 from typing import Any, Mapping
 
 from cleaner.model import Finding, Line
-from cleaner.rules._shared import line_start_trigger, phrase_pattern, removal
+from cleaner.rules._shared import Trigger, first_words, phrase_pattern, removal, word_trigger
 from cleaner.settings import Settings
 
 CODE = "B010"
 NAME = "photo-credit"
 MAX_WORDS = 16
 MAX_LENGTH = 200
-SHORT = 40  # characters: a line this short may be an agency's name alone (always checked)
+SHORT = 40  # characters: a line this short may be an agency's name alone
 
 
 def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, re.Pattern[str]]:
@@ -49,7 +49,7 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, re.Pattern
     agencies = phrase_pattern(data["agencies"])
     return {
         "trigger": (
-            line_start_trigger(labels),
+            word_trigger(first_words([*data["labels"], *data["agencies"]])),
             "/",
             "via",
         ),
@@ -62,7 +62,7 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, re.Pattern
     }
 
 
-def trigger(prepared: Mapping[str, Any]) -> tuple[re.Pattern[str] | str, ...]:
+def trigger(prepared: Mapping[str, Any]) -> tuple[Trigger, ...]:
     return prepared["trigger"]
 
 

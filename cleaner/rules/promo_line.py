@@ -43,9 +43,7 @@ from typing import Any, Iterator, Mapping
 from cleaner.model import Document, Finding
 from cleaner.rules._shared import (
     first_words,
-    hit_lines,
     is_sentence,
-    join_lines,
     phrase_set,
     prefix_regex,
     removal,
@@ -75,11 +73,10 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
     prepared = context.prepared[NAME]
     lines = document.lines
     done: set[int] = set()
-    short = [i for i, line in enumerate(lines) if len(line.text) <= MAX_LENGTH]
-    joined = join_lines([lines[i].text.lower() for i in short])
-    for index in sorted(short[hit] for hit in hit_lines(joined, [prepared["trigger"]])):
-        line, text = lines[index], lines[index].text
-        if index in done:
+    starts = prepared["trigger"]
+    for index, line in enumerate(lines):
+        text = line.text
+        if index in done or len(text) > MAX_LENGTH or line.first_word not in starts:
             continue
         if len(text) <= MAX_LABEL_LENGTH and line.key in prepared["lines"]:
             yield removal(CODE, NAME, line.number, text, "promotes other content")

@@ -60,7 +60,7 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     }
 
 
-def trigger(prepared: Mapping[str, Any]) -> re.Pattern[str]:
+def trigger(prepared: Mapping[str, Any]) -> frozenset[str]:
     return prepared["trigger"]
 
 

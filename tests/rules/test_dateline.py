@@ -55,3 +55,17 @@ def test_ambiguous_numeric_date_is_not_guessed(context):
 def test_author_after_by_moves_to_metadata(context):
     (finding,) = run_rule(dateline, document("5:45 AM PST 11/19/2019 by Jane Doe"), context)
     assert finding.metadata["author"] == "Jane Doe"
+
+
+def test_date_words_are_exactly_what_date_word_matches():
+    import re
+
+    from cleaner.rules._patterns import DATE_WORD, DATE_WORDS
+
+    names = (
+        "monday tuesday wednesday thursday friday saturday sunday january february march april"
+        " may june july august september october november december"
+    ).split()
+    prefixes = {name[:end] for name in names for end in range(1, len(name) + 1)}
+    pattern = re.compile(DATE_WORD + "$", re.IGNORECASE)
+    assert {word for word in prefixes if pattern.match(word)} == DATE_WORDS

@@ -44,7 +44,7 @@ def texts() -> list[str]:
         elif path.suffix == ".jsonl":
             found.extend(json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines())
     table_lines = [line for table in TABLES for line in (*table.FLAGGED, *table.KEPT)]
-    # the table lines padded past the always-checked length, so that triggers must find them
+    # the table lines padded to more than 40 characters: triggers must find them in long lines too
     padded = [line + " " + "x" * 50 if len(line) <= 40 else line for line in table_lines]
     return found + ["\n".join(table_lines), "\n".join(padded)]
 
