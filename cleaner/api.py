@@ -195,7 +195,7 @@ def dedup(paths: Iterable[str], settings: Settings = Settings()) -> DedupResult:
     """
     context = make_context(settings)  # a bad gazetteer raises here, before any input is read
     cleaning = settings.dedup.clean_first
-    normalize = None if cleaning and settings.is_selected("N001") else Matcher(load_gazetteer(settings.entity_files)).normalize
+    normalize = None if cleaning and settings.is_selected("N001") else Matcher(load_gazetteer(settings.entity_files)).normalize_all
     paragraphs: list[Passage] = []
     articles: list[Passage] = []
     errors: list[InputError] = []

@@ -14,15 +14,10 @@ from typing import Callable, Iterable, NamedTuple, Sequence
 import numpy as np
 
 from cleaner.dedup import clusters, lsh
-from cleaner.dedup.shingles import (
-    ShingleSets,
-    shingle_sets,
-    split_words,
-    text_keys,
-    word_hashes,
-)
+from cleaner.dedup.shingles import ShingleSets, shingle_sets
 from cleaner.dedup.signatures import permutations, signatures
 from cleaner.dedup.similarity import jaccard
+from cleaner.dedup.words import split_words, text_keys, word_hashes
 from cleaner.settings import DedupSettings
 
 SIGNATURE_ROWS = 1 << 16  # sets signed at a time: their signatures are dropped once banded
@@ -63,16 +58,18 @@ class Cluster(NamedTuple):
 def cluster_passages(
     passages: Iterable[Passage],
     settings: DedupSettings = DedupSettings(),
-    entity_normalize: Callable[[str], str] | None = None,
+    entity_normalize: Callable[[list[str]], list[str]] | None = None,
     stats: Counter | None = None,
 ) -> list[Cluster]:
     """The clusters of duplicate passages, numbered from 1 in the input order of their canonical.
 
-    ``entity_normalize`` (e.g. a gazetteer matcher's ``normalize``) writes entity variants one
-    way before comparing; pass None when the texts were cleaned with the N rules already.
+    ``entity_normalize`` (e.g. a gazetteer matcher's ``normalize_all``) writes entity variants
+    of a list of texts one way before comparing; pass None when the texts were cleaned with the
+    N rules already.
     """
     passages = list(passages)
-    texts = [entity_normalize(p.text) if entity_normalize else p.text for p in passages]
+    texts = [p.text for p in passages]
+    texts = entity_normalize(texts) if entity_normalize else texts
     found = find_groups(texts, ranks(passages), settings, stats)
     return [
         Cluster(

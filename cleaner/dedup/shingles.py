@@ -12,17 +12,15 @@ same value for one shingle in plain Python; it is the reference the arrays are t
 
 from __future__ import annotations
 
-import hashlib
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
-from cleaner.model import words_key
+from cleaner.dedup.words import Words, fmix, fmix_int, ranges, word_hash
 
 KINDS = ("word", "char")
 _MASK64 = (1 << 64) - 1
 _STEP = 0x9E3779B97F4A7C15  # odd: the n-gram combination is a bijection in each position
-_FMIX = (33, 0xFF51AFD7ED558CCD, 33, 0xC4CEB9FE1A85EC53, 33)
 
 
 class ShingleSets(NamedTuple):
@@ -50,82 +48,17 @@ class ShingleSets(NamedTuple):
         return ShingleSets(self.offsets[start : stop + 1] - first, self.hashes[first:last])
 
 
-class Words(NamedTuple):
-    """The normalized words of many texts, flat: text ``i`` has ``lengths[i]`` word ids."""
-
-    ids: np.ndarray  # int64 indices into vocabulary, texts in order
-    lengths: np.ndarray  # int64
-    vocabulary: list[str]
-
-    def select(self, indices: np.ndarray) -> Words:
-        """The texts at ``indices`` only, in that order."""
-        starts = np.concatenate(([0], np.cumsum(self.lengths)[:-1])).astype(np.int64)
-        ids = self.ids[_ranges(starts[indices], self.lengths[indices])]
-        return Words(ids, self.lengths[indices], self.vocabulary)
-
-    def text(self, index: int, start: int | None = None) -> str:
-        start = int(self.lengths[:index].sum()) if start is None else start
-        return " ".join(self.vocabulary[i] for i in self.ids[start : start + self.lengths[index]])
-
-
-def split_words(texts: Sequence[str]) -> Words:
-    """Each text's words, lower case, punctuation dropped (as ``cleaner.model.words_key``).
-
-    No regular expression runs per text:
-
-    Texts are split on white space; each distinct lower-cased token is normalized once (most
-    are words already, some hold punctuation or several words: "u.s.-backed").
-    """
-    token_counts = np.fromiter((len(t.split()) for t in texts), dtype=np.int64, count=len(texts))
-    tokens = " ".join(texts).lower().split()
-    number = {token: index for index, token in enumerate(dict.fromkeys(tokens))}
-    vocabulary: dict[str, int] = {}
-    spelled = [[vocabulary.setdefault(w, len(vocabulary)) for w in words_key(t).split()] for t in number]
-    sizes = np.fromiter(map(len, spelled), dtype=np.int64, count=len(spelled))
-    flat = np.fromiter((w for ws in spelled for w in ws), dtype=np.int64, count=int(sizes.sum()))
-    token_ids = np.fromiter(map(number.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    ids = flat[_ranges(starts[token_ids], sizes[token_ids])]
-    owner = np.repeat(np.arange(len(texts)), token_counts)
-    lengths = np.bincount(owner, weights=sizes[token_ids], minlength=len(texts)).astype(np.int64)
-    return Words(ids, lengths, list(vocabulary))
-
-
-def word_hashes(vocabulary: Sequence[str]) -> np.ndarray:
-    """The stable 64-bit hash of each word."""
-    return np.fromiter(map(_word_hash, vocabulary), dtype=np.uint64, count=len(vocabulary))
-
-
-def text_keys(words: Words, hashes: np.ndarray) -> np.ndarray:
-    """A stable 64-bit key per text, equal for texts with the same words in the same order."""
-    starts = np.concatenate(([0], np.cumsum(words.lengths)[:-1])).astype(np.int64)
-    position = (np.arange(len(words.ids)) - np.repeat(starts, words.lengths)).astype(np.uint64)
-    with np.errstate(over="ignore"):
-        mixed = _fmix(hashes[words.ids] + position * np.uint64(_STEP))
-    keys = np.zeros(len(words.lengths), dtype=np.uint64)
-    present = words.lengths > 0
-    if present.any():
-        keys[present] = np.add.reduceat(mixed, starts[present])
-    return _fmix(keys ^ words.lengths.astype(np.uint64))
-
-
-def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """``concatenate([arange(s, s + n) for s, n in zip(starts, lengths)])`` without the loop."""
-    shifts = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
-    return np.arange(int(lengths.sum()), dtype=np.int64) + shifts
-
-
 def shingle_hash(shingle: str, kind: str = "word") -> int:
     """The 32-bit hash of one shingle (words joined by single spaces, or the characters)."""
     if kind == "word":
         value = 0
         for word in shingle.split(" "):
-            value = (value * _STEP + _word_hash(word)) & _MASK64
+            value = (value * _STEP + word_hash(word)) & _MASK64
     else:
         value = 0
         for char in shingle:
             value = (value * _STEP + ord(char)) & _MASK64
-    return _fmix_int(value) >> 32
+    return fmix_int(value) >> 32
 
 
 def shingle_sets(
@@ -161,10 +94,6 @@ def _concatenate(parts: list[ShingleSets]) -> ShingleSets:
     return ShingleSets(offsets.astype(np.int64), np.concatenate([p.hashes for p in parts]))
 
 
-def _word_hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
-
-
 def _char_units(words: Words) -> tuple[np.ndarray, np.ndarray]:
     """Every character of every text (its words joined by single spaces) as its code point."""
     texts, start = [], 0
@@ -181,7 +110,7 @@ def _ngrams(units: np.ndarray, lengths: np.ndarray, size: int) -> tuple[np.ndarr
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     counts = np.where(lengths > 0, np.maximum(lengths - size + 1, 1), 0)
     set_ids = np.repeat(np.arange(len(lengths)), counts)
-    first = _ranges(starts, counts)
+    first = ranges(starts, counts)
     width = np.minimum(lengths, size)[set_ids]  # a short text's one shingle is all of it
     step = np.uint64(_STEP)
     values = np.zeros(len(first), dtype=np.uint64)
@@ -189,7 +118,7 @@ def _ngrams(units: np.ndarray, lengths: np.ndarray, size: int) -> tuple[np.ndarr
         for offset in range(size):
             inside = offset < width
             values[inside] = values[inside] * step + units[first[inside] + offset]
-    return set_ids, (_fmix(values) >> np.uint64(32)).astype(np.uint32)
+    return set_ids, (fmix(values) >> np.uint64(32)).astype(np.uint32)
 
 
 def _unique_per_set(set_ids: np.ndarray, hashes: np.ndarray, count: int) -> ShingleSets:
@@ -200,23 +129,3 @@ def _unique_per_set(set_ids: np.ndarray, hashes: np.ndarray, count: int) -> Shin
     offsets = np.zeros(count + 1, dtype=np.int64)
     np.cumsum(np.bincount(owners, minlength=count), out=offsets[1:])
     return ShingleSets(offsets, keys.astype(np.uint32))
-
-
-def _fmix(values: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 64-bit finalizer: spreads similar inputs (code points) over all bits."""
-    s1, m1, s2, m2, s3 = (np.uint64(c) for c in _FMIX)
-    with np.errstate(over="ignore"):
-        values = values ^ (values >> s1)
-        values = values * m1
-        values = values ^ (values >> s2)
-        values = values * m2
-        return values ^ (values >> s3)
-
-
-def _fmix_int(value: int) -> int:
-    s1, m1, s2, m2, s3 = _FMIX
-    value ^= value >> s1
-    value = (value * m1) & _MASK64
-    value ^= value >> s2
-    value = (value * m2) & _MASK64
-    return value ^ (value >> s3)

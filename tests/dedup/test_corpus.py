@@ -9,7 +9,8 @@ import numpy as np
 
 from cleaner.dedup import Passage, cluster_passages
 from cleaner.dedup.corpus import _verified_roots
-from cleaner.dedup.shingles import shingle_sets, split_words, word_hashes
+from cleaner.dedup.shingles import shingle_sets
+from cleaner.dedup.words import split_words, word_hashes
 from cleaner.entities import Matcher, load_gazetteer
 from cleaner.settings import DedupSettings
 
@@ -38,7 +39,7 @@ def test_entity_variants_agree_once_normalized():
     texts = ("Talks between the U.S. and the U.K. ended", "Talks between the US and the UK ended")
     plain = cluster_passages(passages(*texts), DedupSettings(threshold=1.0))
     matcher = Matcher(load_gazetteer())
-    normalized = cluster_passages(passages(*texts), DedupSettings(threshold=1.0), matcher.normalize)
+    normalized = cluster_passages(passages(*texts), DedupSettings(threshold=1.0), matcher.normalize_all)
     assert plain == [] and len(normalized) == 1
 
 

@@ -5,31 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cleaner.dedup.shingles import (
-    shingle_hash,
-    shingle_sets,
-    split_words,
-    text_keys,
-    word_hashes,
-)
+from cleaner.dedup.shingles import shingle_hash, shingle_sets
+from cleaner.dedup.words import split_words, text_keys, word_hashes
 from cleaner.model import words_key
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param("The Harbour Board met on Tuesday.", id="ascii"),
-        pytest.param("“Quoted,” she said — twice…", id="curly quotes and dashes"),
-        pytest.param("U.S.-backed talks: 3 rounds", id="dotted and hyphenated"),
-        pytest.param("Ça a coûté 12 € à l’école", id="accents"),
-        pytest.param("snake_case\u00a0and\tTABS", id="underscore and odd spaces"),
-        pytest.param("— … —", id="no words"),
-        pytest.param("", id="empty"),
-    ],
-)
-def test_split_words_matches_words_key(text):
-    words = split_words([text, "padding text"])
-    assert words.text(0) == words_key(text)
 
 
 def reference(text: str, kind: str, size: int) -> list[int]:

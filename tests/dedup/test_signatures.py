@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cleaner.dedup.shingles import shingle_hash, shingle_sets, split_words, word_hashes
+from cleaner.dedup.shingles import shingle_hash, shingle_sets
 from cleaner.dedup.signatures import EMPTY, make_minhash, permutations, signatures
+from cleaner.dedup.words import split_words, word_hashes
 
 TEXTS = [
     "The ferry service resumed after the storm passed the island",
