@@ -15,10 +15,14 @@ class DedupSettings:
 
     shingle: str = "word"  # "word" or "char" n-grams of the normalized text
     size: int = 1
-    num_perm: int = 128
-    bands: int = 32
-    rows: int = 4
+    num_perm: int = 72
+    bands: int = 24
+    rows: int = 3
     threshold: float = 0.5  # Jaccard similarity of the shingle sets, verified for every pair
+    # LSH keys leave out shingles in more than this share of the passages (and more than
+    # common_min of them): see cleaner.dedup.lsh.without_common
+    common_share: float = 0.01
+    common_min: int = 1000
     seed: int = 1
     clean_first: bool = True  # run the B and N rules before comparing paragraphs
 

@@ -142,10 +142,11 @@ def _distinct_texts(keys: np.ndarray, present: np.ndarray) -> tuple[np.ndarray, 
 
 def _candidates(sets: ShingleSets, settings: DedupSettings) -> np.ndarray:
     perms = permutations(settings.num_perm, settings.seed)
+    keyed = lsh.without_common(sets, settings.common_share, settings.common_min)
     keys = np.empty((len(sets), settings.bands), dtype=np.uint64)
     for start in range(0, len(sets), SIGNATURE_ROWS):
         stop = min(start + SIGNATURE_ROWS, len(sets))
-        signed = signatures(sets.slice(start, stop), perms)
+        signed = signatures(keyed.slice(start, stop), perms)
         keys[start:stop] = lsh.band_keys(signed, settings.bands, settings.rows)
     return lsh.candidate_pairs(keys)
 

@@ -12,12 +12,39 @@ from __future__ import annotations
 
 import numpy as np
 
+from cleaner.dedup.shingles import ShingleSets
+
+MIN_RARE = 3  # a set with fewer shingles left than this keeps its common ones in its keys
 _STEP = np.uint64(0x9E3779B97F4A7C15)
 
 
 def candidate_probability(similarity: float, bands: int, rows: int) -> float:
     """The chance that a pair with this Jaccard similarity shares at least one band."""
     return 1.0 - (1.0 - similarity**rows) ** bands
+
+
+def without_common(sets: ShingleSets, share: float, minimum: int) -> ShingleSets:
+    """The sets without the shingles found in more than ``share`` of them (and in more than
+    ``minimum``), except a set that would keep fewer than ``MIN_RARE``: it stays whole.
+
+    The most common words ("the", "said") make unrelated paragraphs about 5% alike in word
+    Jaccard and put them in the same LSH buckets far more often than real copies; without
+    them the keys pick out the rarer words a copy shares with its original. Verification still
+    compares the whole sets.
+    """
+    values, counts = np.unique(sets.hashes, return_counts=True)
+    common = values[counts > max(share * len(sets), minimum)]
+    if not len(common) or not len(sets.hashes):
+        return sets
+    rare = common[np.minimum(np.searchsorted(common, sets.hashes), len(common) - 1)] != sets.hashes
+    sizes = sets.sizes
+    rare_counts = np.zeros(len(sets), dtype=np.int64)
+    filled = sizes > 0
+    rare_counts[filled] = np.add.reduceat(rare.astype(np.int64), sets.offsets[:-1][filled])
+    keep = rare | np.repeat(rare_counts < np.minimum(MIN_RARE, sizes), sizes)
+    kept = np.where(rare_counts < np.minimum(MIN_RARE, sizes), sizes, rare_counts)
+    offsets = np.concatenate(([0], np.cumsum(kept))).astype(np.int64)
+    return ShingleSets(offsets, sets.hashes[keep])
 
 
 def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
@@ -55,5 +82,6 @@ def candidate_pairs(keys: np.ndarray, max_neighbours: int = 64) -> np.ndarray:
             distance += 1
             active = active[active + distance < count]
             active = active[ranked[active + distance] == ranked[active]]
-    codes = np.unique(np.concatenate(found))
+    codes = np.sort(np.concatenate(found))
+    codes = codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
     return np.stack((codes // count, codes % count), axis=1) if count else codes.reshape(0, 2)

@@ -25,10 +25,14 @@ def jaccard(sets: ShingleSets, left: np.ndarray, right: np.ndarray) -> np.ndarra
 def _jaccard_block(sets: ShingleSets, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     sizes = sets.sizes
     a, b = sizes[left], sizes[right]
-    pair_ids = np.concatenate((np.repeat(np.arange(len(left)), a), np.repeat(np.arange(len(left)), b)))
-    members = np.concatenate((_ranges(sets.offsets[left], a), _ranges(sets.offsets[right], b)))
-    keys = (pair_ids.astype(np.uint64) << np.uint64(32)) | sets.hashes[members]
-    keys.sort()
+    pair_ids = np.arange(len(left), dtype=np.uint64) << np.uint64(32)
+    # (pair, hash) keys: each side is sorted already (pairs in order, each set sorted), so the
+    # stable sort (timsort) only merges two runs
+    keys = np.concatenate((
+        np.repeat(pair_ids, a) | sets.hashes[_ranges(sets.offsets[left], a)],
+        np.repeat(pair_ids, b) | sets.hashes[_ranges(sets.offsets[right], b)],
+    ))
+    keys.sort(kind="stable")
     # each set holds a hash once, so a hash seen twice within a pair is in both sets
     shared = keys[1:][keys[1:] == keys[:-1]] >> np.uint64(32)
     inter = np.bincount(shared.astype(np.int64), minlength=len(left))
