@@ -33,8 +33,9 @@ def groups(roots: np.ndarray) -> list[np.ndarray]:
     """The items of each group of two or more, in input order, groups by their first item."""
     order = np.argsort(roots, kind="stable")
     ranked = roots[order]
-    cuts = np.flatnonzero(ranked[1:] != ranked[:-1]) + 1
-    return [g for g in np.split(order, cuts) if len(g) > 1]
+    starts = np.flatnonzero(np.concatenate(([True], ranked[1:] != ranked[:-1])))
+    sizes = np.diff(np.append(starts, len(ranked)))
+    return [order[start : start + size] for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist())]
 
 
 def canonical(members: np.ndarray, ranks: np.ndarray) -> int:

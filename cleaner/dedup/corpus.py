@@ -14,12 +14,13 @@ from typing import Callable, Iterable, NamedTuple, Sequence
 import numpy as np
 
 from cleaner.dedup import clusters, lsh
-from cleaner.dedup.shingles import ShingleSets, shingle_sets
+from cleaner.dedup.shingles import ShingleSets, concatenate, shingle_sets
 from cleaner.dedup.signatures import permutations, signatures
 from cleaner.dedup.similarity import jaccard
-from cleaner.dedup.words import split_words, text_keys, word_hashes
+from cleaner.dedup.words import split_words, text_keys
 from cleaner.settings import DedupSettings
 
+TEXT_CHUNK = 1 << 14  # texts split and shingled at a time
 SIGNATURE_ROWS = 1 << 16  # sets signed at a time: their signatures are dropped once banded
 VERIFY_ROUNDS = 4  # rounds of one candidate per item; the last round takes all that remain
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -103,17 +104,16 @@ def find_groups(
     A text with no words matches nothing.
     """
     stats = Counter() if stats is None else stats
-    # texts equal as strings are split once
+    # texts equal as strings are signed once
     first_of: dict[str, int] = {}
     same_as = np.fromiter((first_of.setdefault(t, i) for i, t in enumerate(texts)), np.int64, len(texts))
     unique = np.flatnonzero(same_as == np.arange(len(texts)))
     place = np.empty(len(texts), dtype=np.int64)
     place[unique] = np.arange(len(unique))
-    words = split_words([texts[i] for i in unique])
-    hashes = word_hashes(words.vocabulary)
-    keys, lengths = text_keys(words, hashes)[place[same_as]], words.lengths[place[same_as]]
-    distinct, copy_of = _distinct_texts(keys, lengths > 0)
-    sets = shingle_sets(words.select(place[distinct]), hashes, settings.shingle, settings.size)
+    keys, sizes, sets = _sign([texts[i] for i in unique], settings)
+    del first_of
+    distinct, copy_of = _distinct_texts(keys[place[same_as]], sizes[place[same_as]] > 0)
+    sets = sets.select(place[distinct])
     pairs = _candidates(sets, settings)
     stats["passages"] += len(texts)
     stats["exact_copies"] += int(np.count_nonzero(copy_of >= 0)) - len(distinct)
@@ -121,6 +121,19 @@ def find_groups(
     roots = _verified_roots(sets, pairs, settings.threshold, stats)
     labels = np.where(copy_of >= 0, roots[np.maximum(copy_of, 0)], -1 - np.arange(len(texts)))
     return _with_canonicals(clusters.groups(labels), copy_of, sets, ranks)
+
+
+def _sign(texts: list[str], settings: DedupSettings) -> tuple[np.ndarray, np.ndarray, ShingleSets]:
+    """Each text's key (equal for the same words in the same order), word count and shingle set,
+    a chunk of texts at a time: only these compact arrays outlive a chunk."""
+    keys, sizes, parts = [np.empty(0, dtype=np.uint64)], [np.empty(0, dtype=np.int64)], []
+    for start in range(0, len(texts), TEXT_CHUNK):
+        chunk = texts[start : start + TEXT_CHUNK]
+        words = split_words(chunk)
+        keys.append(text_keys(words))
+        sizes.append(words.lengths)
+        parts.append(shingle_sets(chunk, settings.shingle, settings.size, words))
+    return np.concatenate(keys), np.concatenate(sizes), concatenate(parts)
 
 
 def _distinct_texts(keys: np.ndarray, present: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -4,19 +4,20 @@ A text's shingles are its word n-grams or its character n-grams, after normaliza
 variants written one way (with the gazetteer's matcher), then lower-case words with the
 punctuation dropped, so "The U.S. said:" and "the US said" agree.
 
-Hashes are stable (the same on every run and machine): each distinct word is hashed once with
-BLAKE2b, and n-grams are combined from word hashes (or code points) with numpy, so a corpus of
-millions of shingles costs no Python object per shingle. :func:`shingle_hash` computes the
+Hashes are stable (the same on every run and machine): words are hashed from their bytes
+(:mod:`.words`), and n-grams are combined from word hashes (or code points) with numpy, so a
+corpus of millions of shingles costs no Python object per shingle. :func:`shingle_hash` computes the
 same value for one shingle in plain Python; it is the reference the arrays are tested against.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from cleaner.dedup.words import Words, fmix, fmix_int, ranges, word_hash
+from cleaner.dedup.words import Words, fmix, fmix_int, ranges, split_words, word_hash
+from cleaner.model import words_key
 
 KINDS = ("word", "char")
 _MASK64 = (1 << 64) - 1
@@ -47,6 +48,17 @@ class ShingleSets(NamedTuple):
         first, last = self.offsets[start], self.offsets[stop]
         return ShingleSets(self.offsets[start : stop + 1] - first, self.hashes[first:last])
 
+    def select(self, indices: np.ndarray, chunk: int = 1 << 16) -> ShingleSets:
+        """The sets at ``indices``, in that order (gathered a chunk at a time: small work arrays)."""
+        sizes = self.sizes[indices]
+        offsets = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+        hashes = np.empty(int(offsets[-1]), dtype=np.uint32)
+        for start in range(0, len(indices), chunk):
+            part = slice(start, start + chunk)
+            positions = ranges(self.offsets[indices[part]], sizes[part])
+            hashes[offsets[start] : offsets[start] + len(positions)] = self.hashes[positions]
+        return ShingleSets(offsets, hashes)
+
 
 def shingle_hash(shingle: str, kind: str = "word") -> int:
     """The 32-bit hash of one shingle (words joined by single spaces, or the characters)."""
@@ -62,31 +74,26 @@ def shingle_hash(shingle: str, kind: str = "word") -> int:
 
 
 def shingle_sets(
-    words: Words, hashes: np.ndarray, kind: str = "word", size: int = 1, chunk: int = 1 << 16
+    texts: Sequence[str], kind: str = "word", size: int = 1, words: Words | None = None
 ) -> ShingleSets:
-    """The shingle sets of the texts in ``words``; a text shorter than ``size`` is one shingle.
+    """The shingle sets of ``texts``; a text shorter than ``size`` is one shingle.
 
-    ``hashes`` are the :func:`word_hashes` of the vocabulary. Texts are shingled ``chunk`` at a
-    time, so the working arrays stay small whatever the corpus; only the uint32 sets are kept.
+    ``words``, the texts' :func:`split_words`, is computed when not given. A caller signs a
+    large corpus a chunk of texts at a time and keeps only the uint32 sets.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown shingle kind {kind!r} (one of {', '.join(KINDS)})")
-    ends = np.cumsum(words.lengths)
-    parts = []
-    for start in range(0, len(words.lengths), chunk):
-        stop = min(start + chunk, len(words.lengths))
-        first, last = (int(ends[start - 1]) if start else 0), int(ends[stop - 1]) if stop else 0
-        block = Words(words.ids[first:last], words.lengths[start:stop], words.vocabulary)
-        if kind == "word":
-            units, lengths = hashes[block.ids], block.lengths
-        else:
-            units, lengths = _char_units(block)
-        set_ids, values = _ngrams(units, lengths, size)
-        parts.append(_unique_per_set(set_ids, values, len(lengths)))
-    return _concatenate(parts)
+    if kind == "word":
+        words = split_words(texts) if words is None else words
+        units, lengths = words.hashes, words.lengths
+    else:
+        units, lengths = _char_units(texts)
+    set_ids, values = _ngrams(units, lengths, size)
+    return _unique_per_set(set_ids, values, len(lengths))
 
 
-def _concatenate(parts: list[ShingleSets]) -> ShingleSets:
+def concatenate(parts: list[ShingleSets]) -> ShingleSets:
+    """The sets of ``parts``, one after the other."""
     if not parts:
         return ShingleSets(np.zeros(1, dtype=np.int64), np.empty(0, dtype=np.uint32))
     ends = np.cumsum([0] + [p.offsets[-1] for p in parts])
@@ -94,14 +101,11 @@ def _concatenate(parts: list[ShingleSets]) -> ShingleSets:
     return ShingleSets(offsets.astype(np.int64), np.concatenate([p.hashes for p in parts]))
 
 
-def _char_units(words: Words) -> tuple[np.ndarray, np.ndarray]:
-    """Every character of every text (its words joined by single spaces) as its code point."""
-    texts, start = [], 0
-    for index, length in enumerate(words.lengths):
-        texts.append(words.text(index, start))
-        start += int(length)
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    points = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+def _char_units(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Every character of every normalized text (words joined by single spaces) as its code point."""
+    normal = [words_key(t) for t in texts]
+    lengths = np.fromiter(map(len, normal), dtype=np.int64, count=len(normal))
+    points = np.frombuffer("".join(normal).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     return points.astype(np.uint64), lengths
 
 

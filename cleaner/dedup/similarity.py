@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from cleaner.dedup.shingles import ShingleSets
+from cleaner.dedup.words import ranges
 
 PAIR_BLOCK = 1 << 22  # hashes merged at a time: bounds the memory of one step
 
@@ -29,8 +30,8 @@ def _jaccard_block(sets: ShingleSets, left: np.ndarray, right: np.ndarray) -> np
     # (pair, hash) keys: each side is sorted already (pairs in order, each set sorted), so the
     # stable sort (timsort) only merges two runs
     keys = np.concatenate((
-        np.repeat(pair_ids, a) | sets.hashes[_ranges(sets.offsets[left], a)],
-        np.repeat(pair_ids, b) | sets.hashes[_ranges(sets.offsets[right], b)],
+        np.repeat(pair_ids, a) | sets.hashes[ranges(sets.offsets[left], a)],
+        np.repeat(pair_ids, b) | sets.hashes[ranges(sets.offsets[right], b)],
     ))
     keys.sort(kind="stable")
     # each set holds a hash once, so a hash seen twice within a pair is in both sets
@@ -38,10 +39,3 @@ def _jaccard_block(sets: ShingleSets, left: np.ndarray, right: np.ndarray) -> np
     inter = np.bincount(shared.astype(np.int64), minlength=len(left))
     union = a + b - inter
     return np.divide(inter, union, out=np.zeros(len(left)), where=union > 0)
-
-
-def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """``concatenate([arange(s, s + n) for s, n in zip(starts, lengths)])`` without the loop."""
-    total = int(lengths.sum())
-    shifts = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
-    return np.arange(total, dtype=np.int64) + shifts

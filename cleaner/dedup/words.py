@@ -1,128 +1,119 @@
-"""Texts as arrays of word ids: lower-case words, punctuation dropped, as ``words_key`` does.
+"""Texts as arrays of word hashes: lower-case words, punctuation dropped, as ``words_key`` does.
 
-Texts are tokenized a chunk at a time, each chunk joined into one string so that lower-casing,
-dropping punctuation and splitting are a few C calls for the whole chunk, not a few per text.
-Every chunk maps its words to ids through one vocabulary, so only the uint32 ids outlive a
-chunk: a million paragraphs keep about 4 bytes per word, not a Python string per word.
+A chunk of texts is joined into one string, lower-cased and stripped of ASCII punctuation by one
+``bytes.translate``, and its words are found and hashed with array operations over the bytes:
+no Python object per word. Beyond ASCII, a text is lower-cased with ``str.lower`` and the
+characters that are not letters or digits are found among the chunk's distinct code points.
+
+A word's hash is a polynomial over its UTF-8 bytes, finalized with MurmurHash3's mixer
+(:func:`word_hash` is the same in plain Python): stable across runs and machines.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-from itertools import chain
 from typing import NamedTuple, Sequence
 
 import numpy as np
 
-SPLIT_CHUNK = 1 << 14  # texts tokenized at a time
 _MASK64 = (1 << 64) - 1
-_STEP = 0x9E3779B97F4A7C15
+_STEP = 0x9E3779B97F4A7C15  # odd: the n-gram combination is a bijection in each position
+_BASE = 0x100000001B3  # FNV's 64-bit prime: the polynomial's base
 _FMIX = (33, 0xFF51AFD7ED558CCD, 33, 0xC4CEB9FE1A85EC53, 33)
-_SEPARATOR = "\x01"  # a token of its own between texts: not white space, not a word
-_JOINER = f" {_SEPARATOR} "
-# UTF-8 bytes: an ASCII letter or digit becomes itself in lower case, other ASCII a space;
-# the separator and the bytes of other characters stay
+_SEPARATOR = 1  # the byte between the texts of a chunk: neither white space nor a word
+_JOINER = " \x01 "
+# an ASCII letter or digit becomes itself in lower case, other ASCII a space; the separator
+# and the bytes of other characters stay
 _ASCII_WORDS = bytes(
-    c if c == 1 or c > 127 else ord(chr(c).lower()) if chr(c).isalnum() else 32 for c in range(256)
+    c if c == _SEPARATOR or c > 127 else ord(chr(c).lower()) if chr(c).isalnum() else 32 for c in range(256)
 )
-_OTHER_NON_WORD = re.compile(r"[\W_]+")
 
 
 class Words(NamedTuple):
-    """The normalized words of many texts, flat: text ``i`` has ``lengths[i]`` word ids."""
+    """The normalized words of many texts, flat: text ``i`` has ``lengths[i]`` word hashes."""
 
-    ids: np.ndarray  # uint32 indices into vocabulary, texts in order
+    hashes: np.ndarray  # uint64, texts in order
     lengths: np.ndarray  # int64
-    vocabulary: list[str]
 
     @property
     def starts(self) -> np.ndarray:
         return np.concatenate(([0], np.cumsum(self.lengths)[:-1])).astype(np.int64)
 
-    def select(self, indices: np.ndarray) -> Words:
-        """The texts at ``indices`` only, in that order."""
-        ids = self.ids[ranges(self.starts[indices], self.lengths[indices])]
-        return Words(ids, self.lengths[indices], self.vocabulary)
 
-    def text(self, index: int, start: int | None = None) -> str:
-        start = int(self.lengths[:index].sum()) if start is None else start
-        return " ".join(self.vocabulary[i] for i in self.ids[start : start + self.lengths[index]])
-
-
-def split_words(texts: Sequence[str], chunk: int = SPLIT_CHUNK) -> Words:
-    """Each text's words, lower case, punctuation dropped (as ``cleaner.model.words_key``).
-
-    A chunk's texts are joined by a separator token, lower-cased and stripped of ASCII
-    punctuation in one ``bytes.translate``, and split once. Each distinct token is looked at
-    once: most are words already; one with other characters (curly quotes, accented capitals)
-    is normalized like ``words_key`` and may hold no word or several ("l’école").
-    """
-    tokens = _Tokens()
-    ids, lengths = [np.empty(0, dtype=np.uint32)], [np.empty(0, dtype=np.int64)]
-    for start in range(0, len(texts), chunk):
-        part = texts[start : start + chunk]
-        raw = tokens.ids(_split(part))
-        sizes = tokens.sizes[raw]
-        owner = np.cumsum(raw == 0) - 1  # token 0 is the separator in front of every text
-        lengths.append(np.bincount(owner, weights=sizes, minlength=len(part)).astype(np.int64))
-        ids.append(tokens.words[ranges(tokens.starts[raw], sizes)])
-    return Words(np.concatenate(ids), np.concatenate(lengths), list(tokens.vocabulary))
-
-
-class _Tokens:
-    """Raw tokens (as split) and the words each stands for, shared by all chunks.
-
-    Raw token ``k`` stands for ``words[starts[k] : starts[k] + sizes[k]]``; token 0 is the
-    separator, which stands for none.
-    """
-
-    def __init__(self):
-        self.number: dict[str, int] = {_SEPARATOR: 0}
-        self.vocabulary: dict[str, int] = {}
-        self.sizes = np.zeros(1, dtype=np.int64)
-        self.words = np.empty(0, dtype=np.uint32)
-
-    def ids(self, tokens: list[str]) -> np.ndarray:
-        fresh = [t for t in dict.fromkeys(tokens) if t not in self.number]
-        if fresh:
-            self.number.update(zip(fresh, range(len(self.number), len(self.number) + len(fresh))))
-            spelled = [[t] if t.isascii() else _OTHER_NON_WORD.sub(" ", t.lower()).split() for t in fresh]
-            sizes = np.fromiter(map(len, spelled), dtype=np.int64, count=len(spelled))
-            words = list(chain.from_iterable(spelled))
-            unseen = [w for w in dict.fromkeys(words) if w not in self.vocabulary]
-            self.vocabulary.update(zip(unseen, range(len(self.vocabulary), len(self.vocabulary) + len(unseen))))
-            word_ids = np.fromiter(map(self.vocabulary.__getitem__, words), dtype=np.uint32, count=len(words))
-            self.sizes = np.concatenate((self.sizes, sizes))
-            self.words = np.concatenate((self.words, word_ids))
-            self.starts = np.concatenate(([0], np.cumsum(self.sizes)[:-1])).astype(np.int64)
-        return np.fromiter(map(self.number.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-
-
-def _split(texts: Sequence[str]) -> list[str]:
-    """The tokens of ``texts``, each text's led by the separator; ASCII already normalized."""
+def split_words(texts: Sequence[str]) -> Words:
+    """Each text's words, lower case, punctuation dropped (as ``cleaner.model.words_key``)."""
+    if not len(texts):
+        return Words(np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64))
+    texts = [t if t.isascii() else t.lower() for t in texts]  # isascii is free, lower is not
     joined = _JOINER.join(texts)
-    if joined.count(_SEPARATOR) != len(texts) - 1:  # a text holds the separator: not any more
-        joined = _JOINER.join(t.replace(_SEPARATOR, " ") for t in texts)
-    normal = joined.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS).decode("utf-8", "surrogatepass")
-    return [_SEPARATOR, *normal.split()] if texts else []
+    if joined.count("\x01") != len(texts) - 1:  # a text holds the separator: not any more
+        joined = _JOINER.join(t.replace("\x01", " ") for t in texts)
+    encoded = bytearray(joined.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS))
+    data = np.frombuffer(encoded, dtype=np.uint8)
+    if not joined.isascii():
+        _blank_other_non_words(data)
+    inside = data > 32
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], inside, [False])).view(np.int8)))
+    first, end = edges[::2], edges[1::2]  # each word's first byte and the byte after it
+    owner = np.cumsum(data == _SEPARATOR)[first]  # texts before a word's own: its text
+    lengths = np.bincount(owner, minlength=len(texts)).astype(np.int64)
+    return Words(_hash_words(data, first, end), lengths)
 
 
-def word_hashes(vocabulary: Sequence[str]) -> np.ndarray:
-    """The stable 64-bit hash of each word."""
-    return np.fromiter(map(word_hash, vocabulary), dtype=np.uint64, count=len(vocabulary))
+def _blank_other_non_words(data: np.ndarray) -> None:
+    """Turn the UTF-8 bytes of every character beyond ASCII that is not a letter or digit
+    (curly quotes, dashes, no-break spaces) into spaces, in place."""
+    leads = np.flatnonzero(data >= 0xC0)
+    padded = np.concatenate((data, np.zeros(3, dtype=np.uint8))).astype(np.int64)
+    widths = np.where(padded[leads] >= 0xF0, 4, np.where(padded[leads] >= 0xE0, 3, 2))
+    points = padded[leads] & (0x7F >> widths)
+    for offset in range(1, 4):
+        more = offset < widths
+        points[more] = (points[more] << 6) | (padded[leads[more] + offset] & 0x3F)
+    distinct = np.unique(points)
+    other = np.array([p for p in distinct.tolist() if not chr(p).isalnum()], dtype=np.int64)
+    blank = np.isin(points, other)
+    data[ranges(leads[blank], widths[blank])] = 32
+
+
+def _hash_words(data: np.ndarray, first: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The :func:`word_hash` of each ``data[first[k]:end[k]]``.
+
+    With prefix sums of ``(byte + 1) * BASE**position`` over all the bytes, a word's sum is a
+    difference of two, times ``BASE**-first`` (BASE is odd, so it has an inverse mod 2**64).
+    """
+    with np.errstate(over="ignore"):
+        powers = _powers(_BASE, len(data))
+        sums = np.zeros(len(data) + 1, dtype=np.uint64)
+        np.cumsum((data.astype(np.uint64) + np.uint64(1)) * powers, out=sums[1:])
+        inverse = _powers(pow(_BASE, -1, 1 << 64), len(data))[first]
+        return fmix(((sums[end] - sums[first]) * inverse) ^ (end - first).astype(np.uint64))
+
+
+def _powers(base: int, count: int) -> np.ndarray:
+    """``base ** k`` mod 2**64 for k in ``range(count)``."""
+    factors = np.full(count, base, dtype=np.uint64)
+    if count:
+        factors[0] = 1
+    with np.errstate(over="ignore"):
+        return np.cumprod(factors, dtype=np.uint64)
 
 
 def word_hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+    """The stable 64-bit hash of one normalized word (the arrays' reference)."""
+    data = word.encode("utf-8", "surrogatepass")
+    value, power = 0, 1
+    for byte in data:
+        value = (value + (byte + 1) * power) & _MASK64
+        power = (power * _BASE) & _MASK64
+    return fmix_int(value ^ len(data))
 
 
-def text_keys(words: Words, hashes: np.ndarray) -> np.ndarray:
+def text_keys(words: Words) -> np.ndarray:
     """A stable 64-bit key per text, equal for texts with the same words in the same order."""
     starts = words.starts
-    position = (np.arange(len(words.ids)) - np.repeat(starts, words.lengths)).astype(np.uint64)
+    position = (np.arange(len(words.hashes)) - np.repeat(starts, words.lengths)).astype(np.uint64)
     with np.errstate(over="ignore"):
-        mixed = fmix(hashes[words.ids] + position * np.uint64(_STEP))
+        mixed = fmix(words.hashes + position * np.uint64(_STEP))
     keys = np.zeros(len(words.lengths), dtype=np.uint64)
     present = words.lengths > 0
     if present.any():

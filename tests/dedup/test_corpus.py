@@ -10,7 +10,6 @@ import numpy as np
 from cleaner.dedup import Passage, cluster_passages
 from cleaner.dedup.corpus import _verified_roots
 from cleaner.dedup.shingles import shingle_sets
-from cleaner.dedup.words import split_words, word_hashes
 from cleaner.entities import Matcher, load_gazetteer
 from cleaner.settings import DedupSettings
 
@@ -51,8 +50,7 @@ def test_canonical_is_the_earliest_date_then_the_first_in_input():
 
 
 def test_verification_rejects_false_candidates():
-    words = split_words([STORY, OTHER, SPUN])
-    sets = shingle_sets(words, word_hashes(words.vocabulary))
+    sets = shingle_sets([STORY, OTHER, SPUN])
     stats = Counter()
     roots = _verified_roots(sets, np.array([[0, 1], [0, 2], [1, 2]]), 0.5, stats)
     assert roots.tolist() == [0, 1, 0]

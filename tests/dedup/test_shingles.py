@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from cleaner.dedup.shingles import shingle_hash, shingle_sets
-from cleaner.dedup.words import split_words, text_keys, word_hashes
+from cleaner.dedup.words import split_words, text_keys
 from cleaner.model import words_key
 
 
@@ -24,22 +24,19 @@ TEXTS = ["The tide rose over the old pier", "Pier", "", "tide rose rose tide", "
 
 @pytest.mark.parametrize(("kind", "size"), [("word", 1), ("word", 2), ("word", 3), ("char", 4), ("char", 5)])
 def test_shingle_sets_equal_the_reference(kind, size):
-    words = split_words(TEXTS)
-    sets = shingle_sets(words, word_hashes(words.vocabulary), kind, size, chunk=2)
+    sets = shingle_sets(TEXTS, kind, size)
     for index, text in enumerate(TEXTS):
         assert sets.of(index).tolist() == reference(words_key(text), kind, size)
 
 
 def test_sets_are_sorted_and_hold_each_shingle_once():
-    words = split_words(["b a b a c"])
-    (values,) = [shingle_sets(words, word_hashes(words.vocabulary)).of(0)]
+    values = shingle_sets(["b a b a c"]).of(0)
     assert len(values) == 3 and np.all(np.diff(values.astype(np.int64)) > 0)
 
 
 def test_text_keys_agree_on_words_and_order_only():
     texts = ["The pier, closed.", "the PIER closed", "closed the pier", "the pier", ""]
-    words = split_words(texts)
-    keys = text_keys(words, word_hashes(words.vocabulary))
+    keys = text_keys(split_words(texts))
     assert keys[0] == keys[1]
     assert len({int(k) for k in keys[1:]}) == 4
 
@@ -52,6 +49,5 @@ def test_hashes_are_stable_across_runs():
 
 
 def test_unknown_kind_is_refused():
-    words = split_words(["x"])
     with pytest.raises(ValueError, match="shingle kind"):
-        shingle_sets(words, word_hashes(words.vocabulary), "sentence")
+        shingle_sets(["x"], "sentence")

@@ -7,7 +7,6 @@ import pytest
 
 from cleaner.dedup.shingles import shingle_hash, shingle_sets
 from cleaner.dedup.signatures import EMPTY, make_minhash, permutations, signatures
-from cleaner.dedup.words import split_words, word_hashes
 
 TEXTS = [
     "The ferry service resumed after the storm passed the island",
@@ -20,8 +19,7 @@ TEXTS = [
 
 @pytest.mark.parametrize(("size", "num_perm", "seed"), [(1, 128, 1), (2, 64, 7), (3, 16, 42)])
 def test_equal_to_datasketch(size, num_perm, seed):
-    words = split_words(TEXTS)
-    sets = shingle_sets(words, word_hashes(words.vocabulary), "word", size)
+    sets = shingle_sets(TEXTS, "word", size)
     signed = signatures(sets, permutations(num_perm, seed))
     assert signed.dtype == np.uint32 and signed.shape == (len(TEXTS), num_perm)
     for index, text in enumerate(TEXTS):
@@ -34,7 +32,6 @@ def test_equal_to_datasketch(size, num_perm, seed):
 
 
 def test_an_empty_set_has_the_empty_signature():
-    words = split_words(["", "x"])
-    sets = shingle_sets(words, word_hashes(words.vocabulary))
+    sets = shingle_sets(["", "x"])
     signed = signatures(sets, permutations(8, 1))
     assert (signed[0] == EMPTY).all() and not (signed[1] == EMPTY).all()

@@ -1,11 +1,22 @@
-"""Texts as word ids: the same words as ``words_key``, whatever the chunk and the characters."""
+"""Texts as word hashes: the words of ``words_key``, whatever the characters."""
 
 from __future__ import annotations
 
 import pytest
 
-from cleaner.dedup.words import split_words
+from cleaner.dedup.words import split_words, word_hash
 from cleaner.model import words_key
+
+
+def expected(texts: list[str]) -> list[list[int]]:
+    return [[word_hash(w) for w in words_key(t).split()] for t in texts]
+
+
+def per_text(texts: list[str]) -> list[list[int]]:
+    words = split_words(texts)
+    hashes, lengths = words.hashes.tolist(), words.lengths.tolist()
+    starts = [sum(lengths[:i]) for i in range(len(lengths))]
+    return [hashes[s : s + n] for s, n in zip(starts, lengths)]
 
 
 @pytest.mark.parametrize(
@@ -15,34 +26,29 @@ from cleaner.model import words_key
         pytest.param("“Quoted,” she said — twice…", id="curly quotes and dashes"),
         pytest.param("U.S.-backed talks: 3 rounds", id="dotted and hyphenated"),
         pytest.param("Ça a coûté 12 € à l’école", id="accents"),
+        pytest.param("ÉCOLE ΣΟΦΙΑ İstanbul", id="capitals beyond ascii"),
         pytest.param("snake_case\u00a0and\tTABS", id="underscore and odd spaces"),
+        pytest.param("emoji 🙂 between", id="four-byte characters"),
         pytest.param("— … —", id="no words"),
         pytest.param("", id="empty"),
     ],
 )
 def test_split_words_matches_words_key(text):
-    words = split_words([text, "padding text"])
-    assert words.text(0) == words_key(text)
-    assert words.text(1) == "padding text"
+    texts = [text, "padding text", text]
+    assert per_text(texts) == expected(texts)
 
 
-
-def test_chunks_share_one_vocabulary():
-    texts = ["Tide rose.", "the TIDE fell", "“Tide” rose", "", "l’école rose"]
-    whole, chunked = split_words(texts), split_words(texts, chunk=2)
-    assert [chunked.text(i) for i in range(len(texts))] == [words_key(t) for t in texts]
-    assert chunked.ids.tolist() == whole.ids.tolist()
-    assert len(chunked.vocabulary) == len(set(chunked.vocabulary))
-
-
-@pytest.mark.parametrize("odd", ["two\nlines", "a \x01 separator", "\x01", "\n"])
+@pytest.mark.parametrize("odd", ["two\nlines", "a \x01 separator", "\x01", "\n", "lone \ud800 surrogate"])
 def test_texts_holding_the_joiners_stay_one_text_each(odd):
     texts = ["before", odd, "after"]
-    words = split_words(texts)
-    assert words.lengths.tolist() == [len(words_key(t).split()) for t in texts]
-    assert [words.text(i) for i in range(3)] == [words_key(t) for t in texts]
+    assert per_text(texts) == expected(texts)
+
+
+def test_a_word_hashes_the_same_wherever_it_is():
+    first, second = per_text(["tide rose", "the tide"])
+    assert first[0] == second[1] and first[1] != second[0]
 
 
 def test_no_texts():
     words = split_words([])
-    assert len(words.lengths) == 0 and len(words.ids) == 0
+    assert len(words.lengths) == 0 and len(words.hashes) == 0
