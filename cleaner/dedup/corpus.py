@@ -20,7 +20,7 @@ from cleaner.dedup.similarity import jaccard
 from cleaner.dedup.words import split_words, text_keys
 from cleaner.settings import DedupSettings
 
-TEXT_CHUNK = 1 << 14  # texts split and shingled at a time
+TEXT_CHUNK = 1 << 12  # texts split and shingled at a time
 SIGNATURE_ROWS = 1 << 16  # sets signed at a time: their signatures are dropped once banded
 VERIFY_ROUNDS = 4  # rounds of one candidate per item; the last round takes all that remain
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -72,11 +72,12 @@ def cluster_passages(
     texts = [p.text for p in passages]
     texts = entity_normalize(texts) if entity_normalize else texts
     found = find_groups(texts, ranks(passages), settings, stats)
+    members = Member._make  # a tuple's own constructor: clusters can hold millions of members
     return [
         Cluster(
             number,
             passages[group.canonical],
-            tuple(Member(passages[i], float(s)) for i, s in zip(group.members, group.similarities)),
+            tuple(map(members, zip(map(passages.__getitem__, group.members.tolist()), group.similarities.tolist()))),
         )
         for number, group in enumerate(found, start=1)
     ]
@@ -84,12 +85,12 @@ def cluster_passages(
 
 def ranks(passages: Sequence[Passage]) -> np.ndarray:
     """Each passage's place in the canonical order: dated ones by date, then input order."""
-    def key(index: int):
-        date = passages[index].date
-        known = isinstance(date, str) and _ISO_DATE.match(date) is not None
-        return (not known, date if known else "", index)
-
-    order = sorted(range(len(passages)), key=key)
+    dated = [i for i, p in enumerate(passages) if isinstance(p.date, str) and _ISO_DATE.match(p.date)]
+    order = sorted(dated, key=lambda i: (passages[i].date, i))
+    if len(order) < len(passages):
+        undated = np.ones(len(passages), dtype=bool)
+        undated[dated] = False
+        order = np.concatenate((np.array(order, dtype=np.int64), np.flatnonzero(undated)))
     result = np.empty(len(passages), dtype=np.int64)
     result[order] = np.arange(len(passages))
     return result

@@ -63,12 +63,13 @@ def _blank_other_non_words(data: np.ndarray) -> None:
     """Turn the UTF-8 bytes of every character beyond ASCII that is not a letter or digit
     (curly quotes, dashes, no-break spaces) into spaces, in place."""
     leads = np.flatnonzero(data >= 0xC0)
-    padded = np.concatenate((data, np.zeros(3, dtype=np.uint8))).astype(np.int64)
-    widths = np.where(padded[leads] >= 0xF0, 4, np.where(padded[leads] >= 0xE0, 3, 2))
-    points = padded[leads] & (0x7F >> widths)
+    padded = np.concatenate((data, np.zeros(3, dtype=np.uint8)))
+    lead_bytes = padded[leads].astype(np.int64)
+    widths = np.where(lead_bytes >= 0xF0, 4, np.where(lead_bytes >= 0xE0, 3, 2))
+    points = lead_bytes & (0x7F >> widths)
     for offset in range(1, 4):
         more = offset < widths
-        points[more] = (points[more] << 6) | (padded[leads[more] + offset] & 0x3F)
+        points[more] = (points[more] << 6) | (padded[leads[more] + offset].astype(np.int64) & 0x3F)
     distinct = np.unique(points)
     other = np.array([p for p in distinct.tolist() if not chr(p).isalnum()], dtype=np.int64)
     blank = np.isin(points, other)
