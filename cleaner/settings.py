@@ -10,7 +10,8 @@ from typing import Any
 class DedupSettings:
     """How near-duplicates are found: shingles, MinHash, LSH bands, and the similarity kept.
 
-    The defaults come from ``benchmarks/dedup.py``: see the README's "Duplicates" section.
+    The defaults come from ``benchmarks/dedup.py`` (``--lsh-grid`` measures other LSH
+    settings): see the README's "Duplicates" section and :mod:`cleaner.dedup.lsh`.
     """
 
     shingle: str = "word"  # "word" or "char" n-grams of the normalized text
@@ -35,6 +36,8 @@ class DedupSettings:
             raise ValueError(f"{self.bands} bands of {self.rows} rows need {self.bands * self.rows} permutations, not {self.num_perm}")
         if not 0.0 < self.threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], not {self.threshold}")
+        if not 0.0 < self.common_share <= 1.0 or self.common_min < 0:
+            raise ValueError("common_share must be in (0, 1] and common_min at least 0")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,26 @@ positives against false negatives, which at threshold 0.8 misses a pair at exact
 than half the time. Here every candidate is verified on its real shingle sets, so a false
 candidate costs only a little time while a missed pair is lost for good: the curve is chosen
 to find nearly every pair at the threshold (see :func:`candidate_probability`).
+
+Few rows per band find more pairs but let unrelated paragraphs in too, because news
+paragraphs share their common words: :func:`without_common` leaves those out of the keys.
+Measured with ``python benchmarks/dedup.py --lsh-grid`` (26,388 paragraphs, word 1-grams,
+threshold 0.5; P is the chance of a candidate at exactly 0.5; best of 2 runs)::
+
+    permutations  bands x rows  P(0.5)  common words  candidates  5 edits  1 in 6  seconds
+    72            24 x 3        0.959   left out          83,738   0.9957  0.9990     0.71
+    72            24 x 3        0.959   kept             399,581   0.9974  0.9993     1.06
+    128           32 x 4        0.873   kept             105,725   0.9964  0.9993     0.86
+    128           32 x 4        0.873   left out          62,021   0.9945  0.9986     0.81
+    64            21 x 3        0.939   left out          80,573   0.9956  0.9990     0.60
+    64            32 x 2        1.000   left out         662,801   0.9974  0.9993     1.40
+    128           42 x 3        0.996   left out         102,113   0.9968  0.9990     0.89
+
+With common words left out, P applies to the similarity of the sets the keys are made of
+(the rarer words), not to the verified one; the recall columns measure what is found.
+All rows have precision 0.9992 and recall 1.0 (exact) and 0.999+ (2 edits). 24 x 3 is the
+fewest permutations with P(0.5) of 0.95 or more; leaving out words found in 0.5% of the
+passages (and 100 of them) instead of 1% (and 1,000) costs recall (0.9835 at 5 edits).
 """
 
 from __future__ import annotations

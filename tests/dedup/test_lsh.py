@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from cleaner.dedup.lsh import (
     MIN_RARE,
@@ -93,3 +94,12 @@ def test_a_set_with_few_rare_shingles_stays_whole():
 def test_small_corpora_keep_every_shingle():
     sets = sets_of([1, 2, 3], [1, 2, 4], [1, 5, 6])
     assert as_lists(without_common(sets, share=0.01, minimum=1000)) == as_lists(sets)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"bands": 30, "rows": 3}, {"threshold": 0.0}, {"common_share": 0.0}, {"common_min": -1}, {"shingle": "line"}],
+)
+def test_impossible_settings_are_refused(options):
+    with pytest.raises(ValueError):
+        DedupSettings(**options)
