@@ -46,7 +46,7 @@ class Settings:
 
     text_field: str = "text"
     id_field: str = "id"
-    select: tuple[str, ...] = ("B", "N")
+    select: tuple[str, ...] = ("B", "N", "D")
     ignore: tuple[str, ...] = ()
     entity_files: tuple[str, ...] = ()
     max_fix_passes: int = 10

@@ -41,6 +41,7 @@ from cleaner.rules import (
     photo_credit,
     promo_line,
     repeated_headline,
+    repeated_paragraph,
     share_trailer,
 )
 from cleaner.rules._shared import Trigger, hit_lines, join_lines
@@ -58,6 +59,7 @@ RULES: tuple[ModuleType, ...] = (
     copyright_notice,
     photo_credit,
     entity_variant,
+    repeated_paragraph,
 )
 Memo = dict  # line -> the findings of the line rules on that line
 
