@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from cleaner import duplicates
 from cleaner.dedup import Cluster, Passage, cluster_passages
 from cleaner.entities import Matcher, load_gazetteer
 from cleaner.fixes import Outcome, fix_until_stable
@@ -93,8 +94,14 @@ def clean_to(
     output_format: str = "text",
     settings: Settings = Settings(),
     on_file: Callable[[], None] | None = None,
+    drop_duplicates: bool = False,
 ) -> Summary:
     """Clean ``paths`` and write the results; ``output`` is a folder (text) or a file (jsonl).
+
+    With jsonl output, paragraphs copied across articles are marked in each record's
+    metadata (``duplicates``); ``drop_duplicates`` also removes every copy but the canonical
+    one (:mod:`cleaner.duplicates`). Both need the whole corpus before the first record is
+    written: the cleaned documents wait in a temporary file.
 
     Raises :class:`OutputError` if the jsonl output file is one of the inputs.
     """
@@ -102,6 +109,8 @@ def clean_to(
     if output_format == "jsonl" and output and os.path.realpath(output) in inputs:
         raise OutputError(f"{output} is an input file; refusing to overwrite it")
     items = clean(paths, settings, exclude=[output] if output else [])
+    if output_format == "jsonl" or drop_duplicates:
+        items = duplicates.resolve(items, settings, _comparison_normalizer(settings), drop_duplicates)
     if output_format == "jsonl":
         writer = JsonLines(output)
     elif output is None:
@@ -131,6 +140,14 @@ def clean_to(
     writer.close()
     summary.files = len(files)
     return summary
+
+
+def _comparison_normalizer(settings: Settings) -> Callable[[list[str]], list[str]] | None:
+    """What writes entity variants one way before paragraphs are compared: nothing when the
+    N rules have run, else the gazetteer's matcher."""
+    if settings.is_selected("N001"):
+        return None
+    return Matcher(load_gazetteer(settings.entity_files)).normalize_all
 
 
 def _inputs_within(output: str, paths: Iterable[str]) -> set[str]:
@@ -195,7 +212,7 @@ def dedup(paths: Iterable[str], settings: Settings = Settings()) -> DedupResult:
     """
     context = make_context(settings)  # a bad gazetteer raises here, before any input is read
     cleaning = settings.dedup.clean_first
-    normalize = None if cleaning and settings.is_selected("N001") else Matcher(load_gazetteer(settings.entity_files)).normalize_all
+    normalize = _comparison_normalizer(settings) if cleaning else Matcher(load_gazetteer(settings.entity_files)).normalize_all
     paragraphs: list[Passage] = []
     articles: list[Passage] = []
     errors: list[InputError] = []

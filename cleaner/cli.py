@@ -43,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a gazetteer file that adds or replaces entity entries (repeatable)",
     )
+    clean.add_argument(
+        "--drop-duplicates",
+        action="store_true",
+        help="remove paragraphs copied from another article, keeping the canonical copy",
+    )
     clean.add_argument("--quiet", "-q", action="store_true", help="print errors only")
 
     dedup = commands.add_parser("dedup", help="find duplicate and near-duplicate paragraphs and articles")
@@ -101,7 +106,9 @@ def _run_clean(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
     try:
         with progress_bar(console, enabled=not args.quiet) as advance:
-            summary = clean_to(args.paths, args.output, args.format, settings, on_file=advance)
+            summary = clean_to(
+                args.paths, args.output, args.format, settings, on_file=advance, drop_duplicates=args.drop_duplicates
+            )
     except (GazetteerError, OutputError) as error:
         raise UsageError(str(error)) from error
     if args.quiet:

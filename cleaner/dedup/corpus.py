@@ -104,37 +104,60 @@ def find_groups(
     Each distinct text is signed once; its exact copies join it through the key of its words.
     A text with no words matches nothing.
     """
-    stats = Counter() if stats is None else stats
     # texts equal as strings are signed once
     first_of: dict[str, int] = {}
     same_as = np.fromiter((first_of.setdefault(t, i) for i, t in enumerate(texts)), np.int64, len(texts))
     unique = np.flatnonzero(same_as == np.arange(len(texts)))
     place = np.empty(len(texts), dtype=np.int64)
     place[unique] = np.arange(len(unique))
-    keys, sizes, sets = _sign([texts[i] for i in unique], settings)
+    signed = sign([texts[i] for i in unique], settings)
     del first_of
-    distinct, copy_of = _distinct_texts(keys[place[same_as]], sizes[place[same_as]] > 0)
-    sets = sets.select(place[distinct])
-    pairs = _candidates(sets, settings)
-    stats["passages"] += len(texts)
-    stats["exact_copies"] += int(np.count_nonzero(copy_of >= 0)) - len(distinct)
-    stats["candidates"] += len(pairs)
-    roots = _verified_roots(sets, pairs, settings.threshold, stats)
-    labels = np.where(copy_of >= 0, roots[np.maximum(copy_of, 0)], -1 - np.arange(len(texts)))
-    return _with_canonicals(clusters.groups(labels), copy_of, sets, ranks)
+    return group_signed(signed, place[same_as], ranks, settings, stats)
 
 
-def _sign(texts: list[str], settings: DedupSettings) -> tuple[np.ndarray, np.ndarray, ShingleSets]:
+class Signed(NamedTuple):
+    """What the pipeline keeps of each text: the key of its words, its word count, its set."""
+
+    keys: np.ndarray  # uint64
+    sizes: np.ndarray  # int64
+    sets: ShingleSets
+
+
+def sign(texts: Sequence[str], settings: DedupSettings) -> Signed:
     """Each text's key (equal for the same words in the same order), word count and shingle set,
     a chunk of texts at a time: only these compact arrays outlive a chunk."""
-    keys, sizes, parts = [np.empty(0, dtype=np.uint64)], [np.empty(0, dtype=np.int64)], []
+    parts = [Signed(np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64), concatenate([]))]
     for start in range(0, len(texts), TEXT_CHUNK):
         chunk = texts[start : start + TEXT_CHUNK]
         words = split_words(chunk)
-        keys.append(text_keys(words))
-        sizes.append(words.lengths)
-        parts.append(shingle_sets(chunk, settings.shingle, settings.size, words))
-    return np.concatenate(keys), np.concatenate(sizes), concatenate(parts)
+        sets = shingle_sets(chunk, settings.shingle, settings.size, words)
+        parts.append(Signed(text_keys(words), words.lengths, sets))
+    return joined(parts)
+
+
+def joined(parts: Sequence[Signed]) -> Signed:
+    """The texts of ``parts``, one part after the other (a corpus signed as it is read)."""
+    return Signed(
+        np.concatenate([p.keys for p in parts]),
+        np.concatenate([p.sizes for p in parts]),
+        concatenate([p.sets for p in parts]),
+    )
+
+
+def group_signed(
+    signed: Signed, which: np.ndarray, ranks: np.ndarray, settings: DedupSettings, stats: Counter | None = None
+) -> list[Group]:
+    """:func:`find_groups` over signed texts: text ``i`` is the signed text ``which[i]``."""
+    stats = Counter() if stats is None else stats
+    distinct, copy_of = _distinct_texts(signed.keys[which], signed.sizes[which] > 0)
+    sets = signed.sets.select(which[distinct])
+    pairs = _candidates(sets, settings)
+    stats["passages"] += len(which)
+    stats["exact_copies"] += int(np.count_nonzero(copy_of >= 0)) - len(distinct)
+    stats["candidates"] += len(pairs)
+    roots = _verified_roots(sets, pairs, settings.threshold, stats)
+    labels = np.where(copy_of >= 0, roots[np.maximum(copy_of, 0)], -1 - np.arange(len(which)))
+    return _with_canonicals(clusters.groups(labels), copy_of, sets, ranks)
 
 
 def _distinct_texts(keys: np.ndarray, present: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
