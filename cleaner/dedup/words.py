@@ -5,8 +5,8 @@ A chunk of texts is joined into one string, lower-cased and stripped of ASCII pu
 no Python object per word. Beyond ASCII, a text is lower-cased with ``str.lower`` and the
 characters that are not letters or digits are found among the chunk's distinct code points.
 
-A word's hash is a polynomial over its UTF-8 bytes, finalized with MurmurHash3's mixer
-(:func:`word_hash` is the same in plain Python): stable across runs and machines.
+A word's hash mixes its UTF-8 bytes eight at a time with MurmurHash3's mixer (:func:`word_hash`
+is the same in plain Python): stable across runs and machines.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import numpy as np
 
 _MASK64 = (1 << 64) - 1
 _STEP = 0x9E3779B97F4A7C15  # odd: the n-gram combination is a bijection in each position
-_BASE = 0x100000001B3  # FNV's 64-bit prime: the polynomial's base
+_KEEP = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)  # the low n bytes
 _FMIX = (33, 0xFF51AFD7ED558CCD, 33, 0xC4CEB9FE1A85EC53, 33)
 _SEPARATOR = 1  # the byte between the texts of a chunk: neither white space nor a word
 _JOINER = " \x01 "
@@ -54,7 +54,7 @@ def split_words(texts: Sequence[str]) -> Words:
     inside = data > 32
     edges = np.flatnonzero(np.diff(np.concatenate(([False], inside, [False])).view(np.int8)))
     first, end = edges[::2], edges[1::2]  # each word's first byte and the byte after it
-    owner = np.cumsum(data == _SEPARATOR)[first]  # texts before a word's own: its text
+    owner = np.searchsorted(np.flatnonzero(data == _SEPARATOR), first)  # separators before it
     lengths = np.bincount(owner, minlength=len(texts)).astype(np.int64)
     return Words(_hash_words(data, first, end), lengths)
 
@@ -77,36 +77,32 @@ def _blank_other_non_words(data: np.ndarray) -> None:
 
 
 def _hash_words(data: np.ndarray, first: np.ndarray, end: np.ndarray) -> np.ndarray:
-    """The :func:`word_hash` of each ``data[first[k]:end[k]]``.
+    """The :func:`word_hash` of each ``data[first[k]:end[k]]``, eight bytes at a time.
 
-    With prefix sums of ``(byte + 1) * BASE**position`` over all the bytes, a word's sum is a
-    difference of two, times ``BASE**-first`` (BASE is odd, so it has an inverse mod 2**64).
+    A view of the bytes as a little-endian uint64 starting at every byte reads a word's next
+    eight bytes in one step; the bytes past its end are masked off. Most words take one step.
     """
-    with np.errstate(over="ignore"):
-        powers = _powers(_BASE, len(data))
-        sums = np.zeros(len(data) + 1, dtype=np.uint64)
-        np.cumsum((data.astype(np.uint64) + np.uint64(1)) * powers, out=sums[1:])
-        inverse = _powers(pow(_BASE, -1, 1 << 64), len(data))[first]
-        return fmix(((sums[end] - sums[first]) * inverse) ^ (end - first).astype(np.uint64))
-
-
-def _powers(base: int, count: int) -> np.ndarray:
-    """``base ** k`` mod 2**64 for k in ``range(count)``."""
-    factors = np.full(count, base, dtype=np.uint64)
-    if count:
-        factors[0] = 1
-    with np.errstate(over="ignore"):
-        return np.cumprod(factors, dtype=np.uint64)
+    sizes = end - first
+    padded = np.concatenate((data, np.zeros(8, dtype=np.uint8)))
+    eights = np.ndarray(shape=(len(data) + 1,), dtype="<u8", buffer=padded, strides=(1,))
+    values = sizes.astype(np.uint64)
+    block, at = 0, np.arange(len(first))
+    while len(at):
+        chunk = eights[first[at] + block] & _KEEP[np.minimum(sizes[at] - block, 8)]
+        values[at] = fmix(values[at] ^ chunk)
+        block += 8
+        at = at[sizes[at] > block]
+    return values
 
 
 def word_hash(word: str) -> int:
-    """The stable 64-bit hash of one normalized word (the arrays' reference)."""
+    """The stable 64-bit hash of one normalized word (the arrays' reference): its length, then
+    each 8 bytes of its UTF-8 (little-endian, zero-padded) mixed in with MurmurHash3's mixer."""
     data = word.encode("utf-8", "surrogatepass")
-    value, power = 0, 1
-    for byte in data:
-        value = (value + (byte + 1) * power) & _MASK64
-        power = (power * _BASE) & _MASK64
-    return fmix_int(value ^ len(data))
+    value = len(data)
+    for start in range(0, len(data), 8):
+        value = fmix_int(value ^ int.from_bytes(data[start : start + 8], "little"))
+    return value
 
 
 def text_keys(words: Words) -> np.ndarray:
