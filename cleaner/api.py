@@ -210,7 +210,9 @@ def dedup(paths: Iterable[str], settings: Settings = Settings()) -> DedupResult:
     written one way, so copies from different sites agree; lines keep their input numbers.
     Otherwise the raw text is compared, entity names normalized with the gazetteer.
     """
-    context = make_context(settings)  # a bad gazetteer raises here, before any input is read
+    # a bad gazetteer raises here, before any input is read; the D rules would remove the
+    # copies this command reports
+    context = make_context(settings.merged(ignore=settings.ignore + ("D",)))
     cleaning = settings.dedup.clean_first
     normalize = _comparison_normalizer(settings) if cleaning else Matcher(load_gazetteer(settings.entity_files)).normalize_all
     paragraphs: list[Passage] = []

@@ -89,3 +89,12 @@ def test_bad_input_is_reported_and_the_rest_processed(corpus, capsys):
 def test_usage_errors_exit_2(argv, capsys):
     assert main(argv) == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_copies_inside_one_article_are_reported_not_cleaned_away(tmp_path, capsys):
+    filler = "Work starts in March.\nThe contract goes to a local firm.\nResidents asked for a footpath."
+    (tmp_path / "a.txt").write_text(f"{STORY}\n{filler}\n{STORY}\n", encoding="utf-8")
+    code, result, _ = run_json(capsys, str(tmp_path))
+    assert code == 0
+    (cluster,) = result["clusters"]
+    assert cluster["canonical"]["line"] == 1 and [m["line"] for m in cluster["members"]] == [5]
