@@ -180,7 +180,7 @@ def _distinct_texts(keys: np.ndarray, present: np.ndarray) -> tuple[np.ndarray, 
 def _candidates(sets: ShingleSets, settings: DedupSettings) -> np.ndarray:
     perms = permutations(settings.num_perm, settings.seed)
     keyed = lsh.without_common(sets, settings.common_share, settings.common_min)
-    keys = np.empty((len(sets), settings.bands), dtype=np.uint64)
+    keys = np.empty((len(sets), settings.bands), dtype=np.uint32)
     for start in range(0, len(sets), SIGNATURE_ROWS):
         stop = min(start + SIGNATURE_ROWS, len(sets))
         signed = signatures(keyed.slice(start, stop), perms)

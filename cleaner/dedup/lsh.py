@@ -37,6 +37,7 @@ from cleaner.dedup.shingles import ShingleSets
 
 MIN_RARE = 3  # a set with fewer shingles left than this keeps its common ones in its keys
 _STEP = np.uint64(0x9E3779B97F4A7C15)
+_LOOKUP_BLOCK = 1 << 22
 
 
 def candidate_probability(similarity: float, bands: int, rows: int) -> float:
@@ -57,7 +58,10 @@ def without_common(sets: ShingleSets, share: float, minimum: int) -> ShingleSets
     common = values[counts > max(share * len(sets), minimum)]
     if not len(common) or not len(sets.hashes):
         return sets
-    rare = common[np.minimum(np.searchsorted(common, sets.hashes), len(common) - 1)] != sets.hashes
+    rare = np.empty(len(sets.hashes), dtype=bool)
+    for start in range(0, len(sets.hashes), _LOOKUP_BLOCK):  # small int64 positions at a time
+        part = sets.hashes[start : start + _LOOKUP_BLOCK]
+        rare[start : start + len(part)] = common[np.minimum(np.searchsorted(common, part), len(common) - 1)] != part
     sizes = sets.sizes
     rare_counts = np.zeros(len(sets), dtype=np.int64)
     filled = sizes > 0
@@ -69,7 +73,8 @@ def without_common(sets: ShingleSets, share: float, minimum: int) -> ShingleSets
 
 
 def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """One uint64 key per set and band; equal keys mean equal rows within the band."""
+    """One uint32 key per set and band: equal rows give equal keys, unequal rows the same key
+    about once in 2**32 (a false candidate that verification drops), for half the memory."""
     if signatures.shape[1] < bands * rows:
         raise ValueError(f"{bands} bands of {rows} rows need {bands * rows} permutations")
     rows_by_band = signatures[:, : bands * rows].reshape(len(signatures), bands, rows)
@@ -78,7 +83,7 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
         for row in range(rows):
             keys *= _STEP
             keys += rows_by_band[:, :, row]
-    return keys
+    return (keys >> np.uint64(32)).astype(np.uint32) ^ keys.astype(np.uint32)
 
 
 def candidate_pairs(keys: np.ndarray, max_neighbours: int = 64) -> np.ndarray:
