@@ -110,7 +110,10 @@ def clean_to(
         raise OutputError(f"{output} is an input file; refusing to overwrite it")
     items = clean(paths, settings, exclude=[output] if output else [])
     if output_format == "jsonl" or drop_duplicates:
-        items = duplicates.resolve(items, settings, _comparison_normalizer(settings), drop_duplicates)
+        # progress is counted as documents are cleaned, before the corpus stage
+        counted = items if on_file is None else _calling(on_file, items)
+        items = duplicates.resolve(counted, settings, _comparison_normalizer(settings), drop_duplicates)
+        on_file = None
     if output_format == "jsonl":
         writer = JsonLines(output)
     elif output is None:
@@ -140,6 +143,12 @@ def clean_to(
     writer.close()
     summary.files = len(files)
     return summary
+
+
+def _calling(function: Callable[[], None], items: Iterable) -> Iterator:
+    for item in items:
+        function()
+        yield item
 
 
 def _comparison_normalizer(settings: Settings) -> Callable[[list[str]], list[str]] | None:

@@ -62,3 +62,11 @@ def test_bad_records_are_reported_and_the_rest_still_compared(feed, capsys):
     assert main(["clean", str(feed), "--format", "jsonl", "--drop-duplicates"]) == 1
     captured = capsys.readouterr()
     assert len(captured.out.splitlines()) == 3 and f"{feed}:4" in captured.err
+
+
+def test_progress_is_counted_while_documents_are_cleaned(feed, tmp_path):
+    from cleaner.api import clean_to
+
+    calls = []
+    summary = clean_to([str(feed)], str(tmp_path / "out.jsonl"), "jsonl", on_file=lambda: calls.append(1))
+    assert len(calls) == summary.documents == 3
