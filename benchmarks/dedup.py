@@ -86,7 +86,8 @@ _WORDS = re.compile(r"\w+")
 RENSA_SIZE, RENSA_BANDS = 2, 32  # the best of --rensa-grid (see the module's docstring)
 # word 1-grams in 64 bands (2 rows) make 39 million candidate pairs: left out
 RENSA_GRID = [(1, 16), (1, 32), (2, 16), (2, 32), (2, 64), (3, 16), (3, 32), (3, 64)]
-# --lsh-grid: the defaults (first) against other permutations, bands and common-word cut-offs
+# --lsh-grid: the defaults (first) against other permutations, bands, common-word cut-offs and
+# shingles (word 2- and 3-grams, at thresholds that keep 97% of the 5-edit copies' similarity)
 LSH_GRID = [
     {},
     {"num_perm": 128, "bands": 32, "rows": 4, "common_share": 1.0},
@@ -97,6 +98,8 @@ LSH_GRID = [
     {"num_perm": 128, "bands": 42, "rows": 3},
     {"common_share": 0.005, "common_min": 100},
     {"common_min": 300},
+    {"size": 2, "threshold": 0.35},
+    {"size": 3, "threshold": 0.25},
 ]
 TARGETS = {"precision": 0.995, "exact": 0.99, "2 edits": 0.99, "5 edits": 0.97, "1 in 6": 0.90}
 

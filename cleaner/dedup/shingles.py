@@ -4,6 +4,13 @@ A text's shingles are its word n-grams or its character n-grams, after normaliza
 variants written one way (with the gazetteer's matcher), then lower-case words with the
 punctuation dropped, so "The U.S. said:" and "the US said" agree.
 
+Single words are the default because spinning changes words one at a time: on the benchmark
+corpus (``benchmarks/dedup.py``), 97% of the copies with 5 edits keep a word Jaccard of 0.64
+or more with their original, but a word-2-gram Jaccard of only 0.36 and a 3-gram one of 0.19,
+while unrelated paragraphs average 0.045, 0.0016 and 0.0002. ``--lsh-grid`` runs word 2-grams
+at threshold 0.35 (precision 1.0, recall 0.973 at 5 edits) and 3-grams at 0.25 (0.936)
+against single words at 0.5 (precision 0.9992, recall 0.997).
+
 Hashes are stable (the same on every run and machine): words are hashed from their bytes
 (:mod:`.words`), and n-grams are combined from word hashes (or code points) with numpy, so a
 corpus of millions of shingles costs no Python object per shingle. :func:`shingle_hash` computes the
