@@ -4,7 +4,7 @@
 Flags a paragraph that repeats an earlier paragraph of the same article: the same words in
 the same order (case and punctuation aside), or a near copy, whose word set is as similar to
 the earlier one's as the dedup threshold asks (Jaccard 0.5 by default). Both paragraphs need
-at least six words. The later copy goes; the first stays.
+at least six words, ten for a near copy. The later copy goes; the first stays.
 
 ### Why is this bad?
 Scrapers pick up a paragraph twice when a page shows it twice (a pull quote, a summary box,
@@ -45,56 +45,61 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from cleaner.model import Document, Finding, Line
-from cleaner.rules._shared import headline_repeats, removal
-from cleaner.rules.duplicated_caption import caption_pairs
+from cleaner.rules._shared import TITLE_FIELDS, headline_repeats, removal
+from cleaner.rules.duplicated_caption import REACH, caption_pairs
 
 CODE = "D001"
 NAME = "repeated-paragraph"
 MIN_WORDS = 6
+NEAR_MIN_WORDS = 10  # below this, half the words in common is chance (two bylines)
 SAFE_SIMILARITY = 0.8
+HEADLINE_TOP = 6  # repeated-headline looks for a headline among this many first paragraphs
 
 
 def check(document: Document, context: Any) -> Iterator[Finding]:
     lines = [line for line in document.lines if line.key.count(" ") + 1 >= MIN_WORDS]
-    repeats = list(_repeats(lines, context.settings.dedup.threshold)) if len(lines) > 1 else []
+    repeats = _repeats(lines, context.settings.dedup.threshold) if len(lines) > 1 else []
     if repeats:
-        skip = _left_to_other_rules(document, context)
+        skip = _left_to_other_rules(document, context, repeats)
         for line, first, similarity in repeats:
             if line.number not in skip and first.number not in skip:
                 yield _repeat(line, first, similarity)
 
 
-def _repeats(lines: list[Line], threshold: float) -> Iterator[tuple[Line, Line, float]]:
-    """Each line that repeats an earlier one, with that one and their similarity."""
+def _repeats(lines: list[Line], threshold: float) -> list[tuple[Line, Line, float]]:
+    """Each line that repeats an earlier one, with that one and their similarity, in order."""
     first_of: dict[str, Line] = {}
-    earlier: list[tuple[Line, frozenset[str]]] = []
+    found, firsts = [], []
     for line in lines:
         if line.key in first_of:
-            yield line, first_of[line.key], 1.0
-            continue
-        first_of[line.key] = line
-        words = frozenset(line.key.split())
-        found = _most_similar(words, earlier, threshold)
-        if found is None:
-            earlier.append((line, words))
+            found.append((line, first_of[line.key], 1.0))
         else:
-            yield line, *found
+            first_of[line.key] = line
+            firsts.append(line)
+    found += _near_copies([line for line in firsts if line.key.count(" ") + 1 >= NEAR_MIN_WORDS], threshold)
+    return sorted(found, key=lambda repeat: repeat[0].number)
 
 
-def _most_similar(
-    words: frozenset[str], earlier: list[tuple[Line, frozenset[str]]], threshold: float
-) -> tuple[Line, float] | None:
-    """The earlier paragraph most like ``words`` (Jaccard of word sets) at ``threshold`` or more."""
-    best: tuple[Line, float] | None = None
-    size = len(words)
-    for line, other in earlier:
-        if min(size, len(other)) < threshold * max(size, len(other)):
-            continue  # sizes too far apart for the threshold
-        shared = len(words & other)
-        similarity = shared / (size + len(other) - shared)
-        if similarity >= threshold and (best is None or similarity > best[1]):
-            best = (line, similarity)
-    return best
+def _near_copies(lines: list[Line], threshold: float) -> list[tuple[Line, Line, float]]:
+    """Each line whose word set is as similar to an earlier one's as ``threshold`` asks, with
+    the most similar earlier line (a near copy is not compared with later lines itself)."""
+    found = []
+    earlier: list[tuple[frozenset[str], int, Line]] = []  # word set, its size, line
+    for line in lines:
+        words = frozenset(line.key.split())
+        size = len(words)
+        low, high = threshold * size, size / threshold  # the sizes a similar enough set can have
+        scored = [
+            (shared / (size + other_size - shared), -n)
+            for n, (other, other_size, _) in enumerate(earlier)
+            if low <= other_size <= high and (shared := len(words & other))
+        ]
+        similarity, n = max(scored, default=(0.0, 0))
+        if similarity >= threshold:
+            found.append((line, earlier[-n][2], similarity))
+        else:
+            earlier.append((words, size, line))
+    return found
 
 
 def _repeat(line: Line, first: Line, similarity: float) -> Finding:
@@ -108,11 +113,18 @@ def _repeat(line: Line, first: Line, similarity: float) -> Finding:
     return finding
 
 
-def _left_to_other_rules(document: Document, context: Any) -> set[int]:
-    """The lines that ``repeated-headline`` and ``duplicated-caption`` remove, when selected."""
+def _left_to_other_rules(document: Document, context: Any, repeats: list) -> set[int]:
+    """The lines that ``repeated-headline`` and ``duplicated-caption`` remove, when selected.
+
+    Each is asked only when it could claim one of ``repeats``: a headline among the top
+    lines (or a page with a title), a caption pair at most ``REACH`` paragraphs apart.
+    """
+    place = {line.number: index for index, line in enumerate(document.lines)}
+    gaps = [(place[first.number], place[line.number] - place[first.number]) for line, first, _ in repeats]
     skip: set[int] = set()
-    if context.settings.is_selected("B003"):
-        skip |= headline_repeats(document)[1]
-    if context.settings.is_selected("B004"):
+    titled = any(document.metadata.get(k) for k in TITLE_FIELDS)
+    if context.settings.is_selected("B003") and (titled or min(at for at, _ in gaps) < HEADLINE_TOP):
+        skip |= headline_repeats(document, HEADLINE_TOP)[1]
+    if context.settings.is_selected("B004") and min(gap for _, gap in gaps) <= REACH:
         skip |= {line.number for pair in caption_pairs(document.lines) for line in pair}
     return skip
