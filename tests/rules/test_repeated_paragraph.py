@@ -69,3 +69,8 @@ def test_clean_removes_the_copy_and_is_stable(context):
     once = clean_document(document(text), context).document
     assert once.text == f"{STORY}\n{FILLER}"
     assert clean_document(once, context).document.text == once.text
+
+
+def test_short_lines_alike_by_chance_are_not_near_copies(context):
+    text = f"By Marta Okonjo and Leo Brandt, Staff Writers\n{FILLER}\nReporting by Marta Okonjo; Editing by Leo Brandt"
+    assert findings(text, context) == []
