@@ -11,7 +11,7 @@ from cleaner import duplicates
 from cleaner.dedup import Cluster, Passage, cluster_passages
 from cleaner.entities import Matcher, load_gazetteer
 from cleaner.fixes import Outcome, fix_until_stable
-from cleaner.model import Document, InputError
+from cleaner.model import Document, Finding, InputError
 from cleaner.readers import Source, discover, kind_of, read
 from cleaner.rules import Context, check_document, make_context
 from cleaner.settings import Settings
@@ -50,11 +50,23 @@ class Summary:
 
 
 def clean_document(document: Document, context: Context) -> Outcome:
-    """Clean one document: check, fix, and check again until nothing changes."""
-    memo: dict = {}
-    return fix_until_stable(
-        document, lambda d: check_document(d, context, memo), context.settings.max_fix_passes
-    )
+    """Clean one document: check, fix, and check again until nothing changes.
+
+    The rules that rewrite text go first (see ``cleaner.rules``); the findings left are
+    those of every stage on the lines that remain.
+    """
+    applied: list[Finding] = []
+    remaining: list[Finding] = []
+    for stage in context.stages:
+        memo: dict = {}
+        outcome = fix_until_stable(
+            document, lambda d: check_document(d, stage, memo), context.settings.max_fix_passes
+        )
+        document = outcome.document
+        applied.extend(outcome.applied)
+        remaining.extend(outcome.remaining)
+    present = {line.number for line in document.lines}
+    return Outcome(document, tuple(applied), tuple(f for f in remaining if f.line in present))
 
 
 def clean(

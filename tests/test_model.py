@@ -6,7 +6,8 @@ import string
 
 import pytest
 
-from cleaner.model import _NON_WORD, Line, lines_from_text, words_key
+from cleaner.model import _NON_WORD, Line, first_words, lines_from_text, words_key
+from cleaner.rules._shared import join_lines
 
 
 @pytest.mark.parametrize(
@@ -34,3 +35,21 @@ def test_line_views_are_computed_once_and_lines_compare_by_identity():
     assert (line.key, line.word_count) == ("share this now", 3)
     assert line.__dict__["key"] == "share this now"
     assert Line(1, "x") != Line(1, "x")
+
+
+FIRST_WORD_CASES = [
+    "Like this:", "  — By Jane Doe", "___under_score", "***", "İstanbul'da sel", "ÉTÉ 2019",
+    "5:45 AM PST", "(c) 2019 Courier", "U.S. forces", "«Citation» ici", "x",
+]
+
+
+@pytest.mark.parametrize("text", FIRST_WORD_CASES)
+def test_first_word_is_the_first_word_of_the_key(text):
+    assert Line(1, text).first_word == (words_key(text).split() or [""])[0]
+
+
+def test_first_words_of_many_lines_agree_with_each_line():
+    lines = [Line(n, text) for n, text in enumerate(FIRST_WORD_CASES, start=1)]
+    found = first_words(lines, join_lines([line.text for line in lines])[0])
+    assert found == [Line(1, text).first_word for text in FIRST_WORD_CASES]
+    assert [line.first_word for line in lines] == found

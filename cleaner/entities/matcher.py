@@ -58,6 +58,7 @@ class Matcher:
         self.pattern = re.compile(r"(?:" + body + r")(?!\w)(?P<spun>[ \t]+-(?=\w))?")
         exceptions = [x for e in self.by_variant.values() for x in e.exceptions]
         self.exceptions = re.compile(trie_regex(exceptions)) if exceptions else None
+        self.reach = max(map(len, exceptions), default=0)  # how far an exception can overlap
 
     def substitutions(self, text: str) -> list[Substitution]:
         """Each variant in ``text``, left to right, as the edit that normalizes it."""
@@ -73,15 +74,12 @@ class Matcher:
         if not found:
             return []
         starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-        protected: dict[int, list[tuple[int, int]]] = {}
         subs = []
         for match in found:
             index = bisect.bisect_right(starts, match.start()) - 1
             text, offset = texts[index], starts[index]
             start, end = match.start() - offset, match.end() - offset
-            if index not in protected:
-                protected[index] = self._protected(text)
-            if any(a < end and start < b for a, b in protected[index]):
+            if self._protected(text, start, end):
                 continue
             spun = match.start("spun") - offset if match["spun"] else None
             subs.append((index, self._substitution(text, start, end, spun)))
@@ -101,10 +99,12 @@ class Matcher:
             result[index] = text[: sub.start] + sub.new + text[sub.end :]
         return result
 
-    def _protected(self, text: str) -> list[tuple[int, int]]:
+    def _protected(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` overlaps a name listed as an exception ("USA Today")."""
         if self.exceptions is None:
-            return []
-        return [m.span() for m in self.exceptions.finditer(text)]
+            return False
+        window = self.exceptions.finditer(text, max(0, start - self.reach), end + self.reach)
+        return any(m.start() < end and start < m.end() for m in window)
 
     def _substitution(self, text: str, start: int, end: int, spun: int | None) -> Substitution:
         """The edit for the variant at ``text[start:end]``; ``spun``: where a " -" after it starts."""

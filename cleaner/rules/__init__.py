@@ -8,6 +8,11 @@ prepared)``, the findings on many lines at once, when one search over them all i
 one per line), or a whole document, ``check(document, context)`` yielding findings, when a
 line's verdict depends on its neighbours. Rules never edit text themselves.
 
+A rule whose fixes rewrite text inside a line (rather than remove lines) sets
+``REWRITES_TEXT = True``. ``cleaner clean`` applies those rules first, until the text stops
+changing, and then the others: they see the rewritten text once, and removing a line never
+creates text that the rewriting rules would have to see again.
+
 Two optional parts of a line rule keep long articles cheap:
 
 - ``MAX_LENGTH``: the longest line (in characters) it can flag; it is not called on longer ones.
@@ -23,12 +28,12 @@ Two optional parts of a line rule keep long articles cheap:
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
+from functools import cached_property
 from types import ModuleType
 from typing import Any, Iterator, Mapping
 
-from cleaner.model import Document, Finding, Line
+from cleaner.model import Document, Finding, Line, first_words
 from cleaner.phrases import load_phrases
 from cleaner.rules import (
     advertisement,
@@ -37,6 +42,7 @@ from cleaner.rules import (
     dateline,
     duplicated_caption,
     entity_variant,
+    link_line,
     newsletter_prompt,
     photo_credit,
     promo_line,
@@ -58,6 +64,7 @@ RULES: tuple[ModuleType, ...] = (
     newsletter_prompt,
     copyright_notice,
     photo_credit,
+    link_line,
     entity_variant,
     repeated_paragraph,
 )
@@ -86,6 +93,23 @@ class Context:
     prepared: Mapping[str, Any]
     line_rules: tuple[LineRule, ...] = ()
     document_rules: tuple[ModuleType, ...] = ()
+
+    def only(self, rules: tuple[ModuleType, ...]) -> Context:
+        """The same run with only ``rules`` (of those selected)."""
+        return Context(
+            self.settings,
+            tuple(r for r in self.rules if r in rules),
+            self.prepared,
+            tuple(entry for entry in self.line_rules if entry.rule in rules),
+            tuple(r for r in self.document_rules if r in rules),
+        )
+
+    @cached_property
+    def stages(self) -> tuple[Context, ...]:
+        """The rules in the order ``clean`` fixes them: those that rewrite text, then the rest."""
+        rewriting = tuple(r for r in self.rules if getattr(r, "REWRITES_TEXT", False))
+        rest = tuple(r for r in self.rules if r not in rewriting)
+        return tuple(self.only(rules) for rules in (rewriting, rest) if rules)
 
 
 def make_context(settings: Settings) -> Context:
@@ -162,19 +186,19 @@ def _candidates(
     has none), never past its MAX_LENGTH. Strings and patterns are found by one search over all
     the lines joined.
     """
-    joined = None
     starting: dict[str, list[int]] = {}  # first word -> the indexes of the lines it starts
-    if any(entry.words for entry in entries):
-        for index, line in enumerate(lines):
-            starting.setdefault(line.first_word, []).append(index)
+    if any(entry.triggered for entry in entries):
+        joined = join_lines([line.text for line in lines])
+        for index, word in enumerate(first_words(lines, joined[0])):
+            starting.setdefault(word, []).append(index)
     for entry in entries:
         if not entry.triggered:
             chosen = lines
         else:
             hits = {i for word in entry.words.intersection(starting) for i in starting[word]}
             if entry.searches:
-                if joined is None:
-                    joined = join_lines([line.text for line in lines])
                 hits |= hit_lines(joined, entry.searches)
             chosen = [lines[i] for i in hits]
-        yield entry, [line for line in chosen if len(line.text) <= entry.max_length]
+        if entry.max_length != math.inf:
+            chosen = [line for line in chosen if len(line.text) <= entry.max_length]
+        yield entry, chosen

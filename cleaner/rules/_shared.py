@@ -120,7 +120,7 @@ def removal(
         text=text,
         end_column=len(text) + 1,
         fix=Fix((Edit(line),)),
-        metadata=dict(metadata or {}),
+        metadata=metadata or {},
     )
 
 

@@ -39,7 +39,7 @@ from typing import Any, Mapping
 import regex
 
 from cleaner.model import Finding, Line
-from cleaner.rules._patterns import DATE, NAMES, could_be_names, iso_date
+from cleaner.rules._patterns import DATE, NAMES, compile_atomic, could_be_names, iso_date
 from cleaner.rules._shared import Trigger, first_words, phrase_pattern, removal, word_trigger
 from cleaner.settings import Settings
 
@@ -73,7 +73,7 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
         ),
         "line": regex.compile(line),
         "roles": frozenset(data["roles"]),
-        "date": regex.compile(DATE, regex.IGNORECASE),
+        "date": compile_atomic(DATE, re.IGNORECASE),
     }
 
 

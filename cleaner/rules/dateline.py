@@ -39,7 +39,15 @@ from typing import Any, Mapping
 import regex
 
 from cleaner.model import Finding, Line
-from cleaner.rules._patterns import DATE_WORD, DATE_WORDS, NAMES, date_run, has_anchor, iso_date
+from cleaner.rules._patterns import (
+    DATE_WORD,
+    DATE_WORDS,
+    NAMES,
+    compile_atomic,
+    date_run,
+    has_anchor,
+    iso_date,
+)
 from cleaner.rules._shared import (
     Trigger,
     first_words,
@@ -58,10 +66,6 @@ MAX_LENGTH = 120
 def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     label = phrase_pattern(data["labels"]) + r"\s*(?::|\bon\b)?"
     starts = r"\d|" + phrase_pattern(data["labels"]) + "|" + DATE_WORD
-    line = (
-        r"^\W*(?P<label>" + label + r")?(?P<date>" + date_run(label) + ")"
-        r"(?:\s*by\s+(?P<author>" + NAMES + r"))?\W*$"
-    )
     return {
         # a cheap first test: a stamp starts with a label, a number, a month or a weekday
         "start": re.compile(r"^\W*(?:" + starts + ")", re.I),
@@ -69,7 +73,12 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
             word_trigger(first_words(data["labels"]) | DATE_WORDS),
             line_start_trigger(r"\d"),
         ),
-        "line": regex.compile(line, regex.IGNORECASE),
+        # the stamp, then nothing but punctuation, or "by" and names (matched case-sensitively,
+        # which needs the regex module's Unicode classes)
+        "stamp": compile_atomic(
+            r"^\W*(?P<label>" + label + r")?(?P<date>" + date_run(label) + ")", re.IGNORECASE
+        ),
+        "author": regex.compile(r"\s*by\s+(?P<author>" + NAMES + r")\W*$", regex.IGNORECASE),
     }
 
 
@@ -81,17 +90,26 @@ def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
     text = line.text.strip()
     if not prepared["start"].match(text):
         return ()
-    found = prepared["line"].match(text)
+    found = prepared["stamp"].match(text)
     if not found or not has_anchor(found["date"]):
         return ()
+    author = None
+    if _END.fullmatch(text, found.end()) is None:
+        byline = prepared["author"].match(text, found.end())
+        if byline is None:
+            return ()
+        author = byline["author"]
     date = iso_date(found["date"])
     if not (found["label"] or date):
         return ()
-    return (removal(CODE, NAME, line.number, line.text, "date stamp", _metadata(found, date)),)
+    return (removal(CODE, NAME, line.number, line.text, "date stamp", _metadata(date, author)),)
 
 
-def _metadata(found: regex.Match, date: str | None) -> dict[str, str]:
+_END = re.compile(r"\W*")
+
+
+def _metadata(date: str | None, author: str | None) -> dict[str, str]:
     metadata = {"date": date} if date else {}
-    if found["author"]:
-        metadata["author"] = " ".join(found["author"].split())
+    if author:
+        metadata["author"] = " ".join(author.split())
     return metadata

@@ -42,6 +42,7 @@ from cleaner.settings import Settings
 
 CODE = "N001"
 NAME = "entity-variant"
+REWRITES_TEXT = True
 
 
 def prepare(data: Any, settings: Settings) -> Matcher:

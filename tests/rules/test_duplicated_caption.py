@@ -34,3 +34,14 @@ def test_single_caption_stays(context):
 def test_repeated_headline_is_left_to_its_rule(context):
     headline = "Floods close the coast road"
     assert flagged(duplicated_caption, context, f"{headline}\n{headline}\n{BODY}") == []
+
+
+def test_copies_differing_in_case_and_ending_punctuation_go(context):
+    text = f"{BODY}\n{CAPTION}\n  {CAPTION.upper()}. \n{BODY} Again."
+    assert flagged(duplicated_caption, context, text) == [CAPTION, f"  {CAPTION.upper()}. "]
+
+
+def test_a_third_copy_far_away_makes_it_no_caption_pair(context):
+    middle = "\n".join(f"Paragraph {n} of the story." for n in range(3))
+    text = f"{BODY}\n{CAPTION}\n{CAPTION}\n{middle}\n{CAPTION.lower()}."
+    assert flagged(duplicated_caption, context, text) == []

@@ -68,3 +68,26 @@ def test_memo_gives_the_same_findings_on_a_second_pass():
     first = check_document(doc, context, memo)
     assert summary(check_document(doc, context, memo)) == summary(first)
     assert clean_document(doc, context).applied
+
+
+@pytest.mark.parametrize("text", texts(), ids=lambda t: t[:30])
+def test_only_rules_that_say_so_rewrite_text(text):
+    # clean applies the rewriting rules first: the others must never create text
+    context = make_context(Settings())
+    doc = document(text)
+    for rule in RULES:
+        if not getattr(rule, "REWRITES_TEXT", False):
+            edits = [e for f in run_rule(rule, doc, context) if f.fix for e in f.fix.edits]
+            assert all(edit.removes_line for edit in edits), rule.NAME
+
+
+def test_clean_rewrites_first_then_removes():
+    context = make_context(Settings())
+    assert [[r.CODE for r in stage.rules] for stage in context.stages] == [
+        ["N001"],
+        [r.CODE for r in context.rules if r.CODE != "N001"],
+    ]
+    # a byline naming a variant: the byline rule sees (and removes) the normalized line
+    outcome = clean_document(document("By Jane Doe, U.S.A.\nThe story begins here today."), context)
+    assert [(f.code, f.text) for f in outcome.applied] == [("N001", "U.S.A."), ("B001", "By Jane Doe, US.")]
+    assert outcome.document.text == "The story begins here today."

@@ -1,0 +1,68 @@
+"""## link-line (B011)
+
+### What it does
+Flags a line that is nothing but the address of an image or media file
+("https://static.example.com/images/harbour-logo.png"), or an address after a short label
+with a colon, the text of a button ("Listen: http://example.fm/ep12", "Download:
+http://example.fm/ep12.mp3"). Extraction leaves such lines behind from images, logos and
+podcast or download buttons.
+
+### Why is this bad?
+An image's address is not article text, and a button's label and address are page furniture:
+a reader cannot follow them from a plain-text corpus, and they differ from site to site, so
+they also hide copies of one story from duplicate detection.
+
+### Example
+```
+Download: http://example.fm/episodes/612.mp3
+```
+
+### Use instead
+Nothing: the line goes.
+
+### Fix safety
+Safe. The address must fill the line: at most a label of four words and a colon before it,
+and only punctuation after it. A bare address of a page, without a label, stays: articles
+list their sources and links that way ("https://example.org/report"). So does a sentence that
+gives an address ("The full report is at https://example.org/report, the agency said.").
+
+Okay: The full report is published at https://example.org/report and runs to 40 pages.
+Okay: https://example.org/reports/2019/harbour-study
+B011: https://www.example.com/images/2019/11/harbour-logo.png
+B011: Listen: http://example.fm/ep615
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from cleaner.model import Finding, Line
+from cleaner.rules._shared import Trigger, removal
+from cleaner.settings import Settings
+
+CODE = "B011"
+NAME = "link-line"
+MAX_LENGTH = 600  # characters: image addresses run long
+
+_ADDRESS = r"(?:(?:https?|ftp)://|www\.)\S+"
+_MEDIA = r"\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|mp3|mp4|m4a|wav|ogg|mov|avi|webm)(?:[?#]\S*)?"
+_END = r"[\s.,;:!?)\]'\"”’]*$"
+_LABEL = r"[\w'’&-]+(?:[ \t]+[\w'’&-]+){0,3}[ \t]*:[ \t]*"
+_LINE = re.compile(
+    r"^\W*(?:" + _LABEL + _ADDRESS + r"|" + _ADDRESS + _MEDIA + ")" + _END, re.IGNORECASE
+)
+
+
+def prepare(data: Mapping[str, Any], settings: Settings) -> None:
+    return None
+
+
+def trigger(prepared: None) -> tuple[Trigger, ...]:
+    return ("://", "www.")
+
+
+def check_line(line: Line, prepared: None) -> tuple[Finding, ...]:
+    if _LINE.match(line.text.strip()):
+        return (removal(CODE, NAME, line.number, line.text, "address of a file or button alone"),)
+    return ()
