@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from cleaner import duplicates
+from cleaner.dedup import Cluster, Passage, cluster_passages
 from cleaner.entities import Matcher, load_gazetteer
 from cleaner.fixes import Outcome, fix_until_stable
 from cleaner.globs import literal_base
@@ -112,8 +114,14 @@ def clean_to(
     output_format: str = "text",
     settings: Settings = Settings(),
     on_file: Callable[[], None] | None = None,
+    drop_duplicates: bool = False,
 ) -> Summary:
     """Clean ``paths`` and write the results; ``output`` is a folder (text) or a file (jsonl).
+
+    With jsonl output, paragraphs copied across articles are marked in each record's
+    metadata (``duplicates``); ``drop_duplicates`` also removes every copy but the canonical
+    one (:mod:`cleaner.duplicates`). Both need the whole corpus before the first record is
+    written: the cleaned documents wait in a temporary file.
 
     Raises :class:`OutputError` if the jsonl output file is one of the inputs.
     """
@@ -121,6 +129,11 @@ def clean_to(
     if output_format == "jsonl" and output and os.path.realpath(output) in inputs:
         raise OutputError(f"{output} is an input file; refusing to overwrite it")
     items = clean(paths, settings, exclude=[output] if output else [])
+    if output_format == "jsonl" or drop_duplicates:
+        # progress is counted as documents are cleaned, before the corpus stage
+        counted = items if on_file is None else _calling(on_file, items)
+        items = duplicates.resolve(counted, settings, _comparison_normalizer(settings), drop_duplicates)
+        on_file = None
     if output_format == "jsonl":
         writer = JsonLines(output)
     elif output is None:
@@ -150,6 +163,20 @@ def clean_to(
     writer.close()
     summary.files = len(files)
     return summary
+
+
+def _calling(function: Callable[[], None], items: Iterable) -> Iterator:
+    for item in items:
+        function()
+        yield item
+
+
+def _comparison_normalizer(settings: Settings) -> Callable[[list[str]], list[str]] | None:
+    """What writes entity variants one way before paragraphs are compared: nothing when the
+    N rules have run, else the gazetteer's matcher."""
+    if settings.is_selected("N001"):
+        return None
+    return Matcher(load_gazetteer(settings.entity_files)).normalize_all
 
 
 def _inputs_within(output: str, paths: Iterable[str]) -> set[str]:
@@ -250,3 +277,65 @@ def run_gazetteer_examples(entity_files: Iterable[str] = ()) -> list[ExampleResu
         for entity in entities
         for text, expected in entity.examples
     ]
+
+
+@dataclass(frozen=True)
+class DedupResult:
+    """Duplicate paragraphs and articles across a corpus, and the inputs that failed."""
+
+    clusters: list[Cluster]  # paragraphs
+    documents: list[Cluster]  # whole articles
+    stats: dict[str, int]
+    errors: list[InputError]
+
+
+def dedup(paths: Iterable[str], settings: Settings = Settings()) -> DedupResult:
+    """Find exact and near-duplicate paragraphs and articles under ``paths``.
+
+    With ``settings.dedup.clean_first`` (the default) each document is cleaned first, as
+    ``clean`` would: boilerplate that differs from site to site is gone and entity names are
+    written one way, so copies from different sites agree; lines keep their input numbers.
+    Otherwise the raw text is compared, entity names normalized with the gazetteer.
+    """
+    # a bad gazetteer raises here, before any input is read; the D rules would remove the
+    # copies this command reports
+    context = make_context(settings.merged(ignore=settings.ignore + ("D",)))
+    cleaning = settings.dedup.clean_first
+    normalize = _comparison_normalizer(settings) if cleaning else Matcher(load_gazetteer(settings.entity_files)).normalize_all
+    paragraphs: list[Passage] = []
+    articles: list[Passage] = []
+    errors: list[InputError] = []
+    files: set[str] = set()
+    for source in discover(paths):
+        if isinstance(source, InputError):
+            errors.append(source)
+            continue
+        files.add(source.path)
+        for item in read(source, settings):
+            if isinstance(item, InputError):
+                errors.append(item)
+                continue
+            document = clean_document(item, context).document if cleaning else item
+            date = document.metadata.get("date")
+            articles.append(Passage(document.id, document.path, document.record, None, document.text, date))
+            paragraphs.extend(
+                Passage(document.id, document.path, document.record, line.number, line.text, date)
+                for line in document.lines
+            )
+    paragraph_stats: Counter = Counter()
+    clusters = cluster_passages(paragraphs, settings.dedup, normalize, paragraph_stats)
+    documents = cluster_passages(articles, settings.dedup, normalize)
+    stats = {
+        "files": len(files),
+        "documents": len(articles),
+        "paragraphs": len(paragraphs),
+        "paragraph_clusters": len(clusters),
+        "duplicate_paragraphs": sum(len(c.members) for c in clusters),
+        "exact_duplicate_paragraphs": paragraph_stats["exact_copies"],
+        "candidate_pairs": paragraph_stats["candidates"],
+        "compared_pairs": paragraph_stats["compared"],
+        "document_clusters": len(documents),
+        "duplicate_documents": sum(len(c.members) for c in documents),
+        "errors": len(errors),
+    }
+    return DedupResult(clusters, documents, stats, errors)

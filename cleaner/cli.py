@@ -44,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a gazetteer file that adds or replaces entity entries (repeatable)",
     )
+    clean.add_argument(
+        "--drop-duplicates",
+        action="store_true",
+        help="remove paragraphs copied from another article, keeping the canonical copy",
+    )
     clean.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     _add_config_options(clean)
     _add_check_parser(commands)
@@ -51,6 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
     which = rule.add_mutually_exclusive_group(required=True)
     which.add_argument("code", nargs="?", metavar="CODE", help="a rule code (B001) or name")
     which.add_argument("--all", action="store_true", help="every rule, in code order")
+
+    dedup = commands.add_parser("dedup", help="find duplicate and near-duplicate paragraphs and articles")
+    dedup.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+    dedup.add_argument("--output-format", choices=("text", "json"), default="text")
+    dedup.add_argument(
+        "--threshold", type=float, help="Jaccard similarity from which two passages are copies (default 0.5)"
+    )
+    dedup.add_argument("--text-field", help="JSONL field holding the text (default: text)")
+    dedup.add_argument("--id-field", help="JSONL field holding the id (default: id)")
 
     entities = commands.add_parser(
         "entities", help="run the examples of the gazetteer's entries (the default's and yours)"
@@ -109,9 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from cleaner.cli_check import run_check
 
             return run_check(args)
-        if args.command == "rule":
-            return _run_rule(args)
-        return _run_entities(args) if args.command == "entities" else _run_clean(args)
+        run = {"entities": _run_entities, "dedup": _run_dedup, "rule": _run_rule}
+        return run.get(args.command, _run_clean)(args)
     except UsageError as error:
         print(f"cleaner: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -149,7 +162,9 @@ def _run_clean(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
     try:
         with progress_bar(console, enabled=not args.quiet) as advance:
-            summary = clean_to(args.paths, args.output, args.format, settings, on_file=advance)
+            summary = clean_to(
+                args.paths, args.output, args.format, settings, on_file=advance, drop_duplicates=args.drop_duplicates
+            )
     except (GazetteerError, OutputError) as error:
         raise UsageError(str(error)) from error
     if args.quiet:
@@ -172,6 +187,44 @@ def _run_rule(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown rule {args.code!r} (cleaner rule --all lists every rule)")
     print(render(chosen[0]), end="")
     return EXIT_OK
+
+
+def _run_dedup(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from rich.console import Console
+
+    from cleaner.api import dedup
+    from cleaner.entities import GazetteerError
+    from cleaner.report.duplicates import print_tables, write_json
+    from cleaner.settings import Settings
+
+    if "-" in args.paths and len(args.paths) > 1:
+        raise UsageError("- (stdin) cannot be combined with other inputs")
+    settings = Settings().merged(text_field=args.text_field, id_field=args.id_field)
+    if args.threshold is not None:
+        try:
+            settings = settings.merged(dedup=replace(settings.dedup, threshold=args.threshold))
+        except ValueError as error:
+            raise UsageError(str(error)) from error
+    try:
+        result = dedup(args.paths, settings)
+    except GazetteerError as error:
+        raise UsageError(str(error)) from error
+    if args.output_format == "json":
+        write_json(result, sys.stdout)
+    else:
+        print_tables(result, Console(soft_wrap=False))
+    for error in result.errors:
+        print(f"cleaner: {error}", file=sys.stderr)
+    stats = result.stats
+    print(
+        f"{stats['paragraphs']} paragraphs in {stats['documents']} documents: "
+        f"{stats['duplicate_paragraphs']} copies in {stats['paragraph_clusters']} clusters; "
+        f"{stats['duplicate_documents']} duplicate documents",
+        file=sys.stderr,
+    )
+    return EXIT_FINDINGS if result.errors else EXIT_OK
 
 
 def _run_entities(args: argparse.Namespace) -> int:

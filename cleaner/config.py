@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from types import MappingProxyType
 from typing import Any, Mapping, Sequence
 
 import cleaner.rules as rules_module
-from cleaner.settings import Settings
+from cleaner.settings import DedupSettings, Settings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -149,10 +149,17 @@ def resolve(flags: Flags = Flags(), config: str | None = None, start: str = ".")
     )
 
 
-def dedup_settings(table: dict[str, Any], where: str) -> Mapping[str, Any]:
-    """The ``dedup`` table, kept as it is: its keys are checked once duplicate detection has
-    settings of its own (``where`` names the file for that message)."""
-    return MappingProxyType(dict(table))
+def dedup_settings(table: dict[str, Any], where: str) -> DedupSettings:
+    """The ``dedup`` table as settings; keys are written as in DedupSettings, with "-" or "_"."""
+    values = {key.replace("-", "_"): value for key, value in table.items()}
+    known = {f.name for f in fields(DedupSettings)}
+    unknown = sorted(key for key in values if key not in known)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) in [dedup]: {', '.join(unknown)}")
+    try:
+        return DedupSettings(**values)
+    except (TypeError, ValueError) as error:
+        raise ConfigError(f"{where}: [dedup]: {error}") from error
 
 
 def check_selectors(selectors: Sequence[str], where: str) -> None:

@@ -16,6 +16,40 @@ from cleaner.globs import glob_regex, matches_any, relative_to
 
 
 @dataclass(frozen=True)
+class DedupSettings:
+    """How near-duplicates are found: shingles, MinHash, LSH bands, and the similarity kept.
+
+    The defaults come from ``benchmarks/dedup.py`` (``--lsh-grid`` measures other LSH
+    settings): see the README's "Duplicates" section and :mod:`cleaner.dedup.lsh`.
+    """
+
+    shingle: str = "word"  # "word" or "char" n-grams of the normalized text
+    size: int = 1
+    num_perm: int = 72
+    bands: int = 24
+    rows: int = 3
+    threshold: float = 0.5  # Jaccard similarity of the shingle sets, verified for every pair
+    # LSH keys leave out shingles in more than this share of the passages (and more than
+    # common_min of them): see cleaner.dedup.lsh.without_common
+    common_share: float = 0.01
+    common_min: int = 1000
+    seed: int = 1
+    clean_first: bool = True  # run the B and N rules before comparing paragraphs
+
+    def __post_init__(self):
+        if self.shingle not in ("word", "char"):
+            raise ValueError(f"shingle must be 'word' or 'char', not {self.shingle!r}")
+        if self.size < 1 or self.bands < 1 or self.rows < 1:
+            raise ValueError("shingle size, bands and rows must be at least 1")
+        if self.bands * self.rows > self.num_perm:
+            raise ValueError(f"{self.bands} bands of {self.rows} rows need {self.bands * self.rows} permutations, not {self.num_perm}")
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], not {self.threshold}")
+        if not 0.0 < self.common_share <= 1.0 or self.common_min < 0:
+            raise ValueError("common_share must be in (0, 1] and common_min at least 0")
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything that changes how cleaner reads, checks and cleans a corpus.
 
@@ -25,14 +59,14 @@ class Settings:
 
     text_field: str = "text"
     id_field: str = "id"
-    select: tuple[str, ...] = ("B", "N")
+    select: tuple[str, ...] = ("B", "N", "D")
     ignore: tuple[str, ...] = ()
     entity_files: tuple[str, ...] = ()
     max_fix_passes: int = 10
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    dedup: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    dedup: DedupSettings = DedupSettings()
     unsafe_fixes: bool = False
     root: str = "."
     config_file: str | None = None

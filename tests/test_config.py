@@ -37,7 +37,7 @@ def test_settings_come_from_the_file_then_the_flags(tmp_path):
     assert settings.include == ("corpus",) and settings.exclude == ("*.html",)
     assert settings.entity_files == (str(tmp_path / "names.toml"),)
     assert settings.per_file_ignores == (("wire/*.txt", ("B001",)),)
-    assert settings.text_field == "body" and dict(settings.dedup) == {"threshold": 0.8}
+    assert settings.text_field == "body" and settings.dedup.threshold == 0.8
     assert settings.root == str(tmp_path)
     flags = Flags(select=["N"], ignore=["N001"], text_field="text")
     settings = resolve(flags, str(config))
@@ -52,6 +52,8 @@ def test_settings_come_from_the_file_then_the_flags(tmp_path):
         pytest.param("[tool.cleaner]\nselekt = ['B']\nfoo = 1\n", "unknown key(s): foo, selekt", id="unknown keys"),
         pytest.param("[tool.cleaner]\nselect = 'B'\n", "'select' must be a list of strings", id="list"),
         pytest.param("[tool.cleaner]\ndedup = 3\n", "'dedup' must be a table", id="dedup table"),
+        pytest.param("[tool.cleaner.dedup]\nbandz = 3\n", "unknown key(s) in [dedup]: bandz", id="dedup key"),
+        pytest.param("[tool.cleaner.dedup]\nthreshold = 2.0\n", "threshold must be in", id="dedup value"),
         pytest.param("[tool.cleaner]\nper-file-ignores = {'a' = 'B001'}\n", "per-file-ignores", id="per-file"),
         pytest.param("[tool.cleaner]\nselect = ['Q9']\n", "unknown rule code(s) or prefix(es): Q9", id="code"),
         pytest.param("[tool.cleaner\n", "not valid TOML", id="toml"),

@@ -91,6 +91,14 @@ class Matcher:
             text = text[: sub.start] + sub.new + text[sub.end :]
         return text
 
+    def normalize_all(self, texts: list[str]) -> list[str]:
+        """Each of ``texts`` with every substitution made, the texts searched in one pass."""
+        result = list(texts)
+        for index, sub in reversed(self.substitutions_by_line(result)):
+            text = result[index]
+            result[index] = text[: sub.start] + sub.new + text[sub.end :]
+        return result
+
     def _protected(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` overlaps a name listed as an exception ("USA Today")."""
         if self.exceptions is None:

@@ -47,6 +47,7 @@ from cleaner.rules import (
     photo_credit,
     promo_line,
     repeated_headline,
+    repeated_paragraph,
     share_trailer,
 )
 from cleaner.rules._shared import Trigger, hit_lines, join_lines
@@ -65,6 +66,7 @@ RULES: tuple[ModuleType, ...] = (
     photo_credit,
     link_line,
     entity_variant,
+    repeated_paragraph,
 )
 Memo = dict  # line -> the findings of the line rules on that line
 

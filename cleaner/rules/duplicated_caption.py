@@ -44,7 +44,7 @@ MAX_LENGTH = 300  # characters: a longer line is a paragraph, not a caption
 
 def check(document: Document, context: Any) -> Iterator[Finding]:
     lines = document.lines
-    pairs = _caption_pairs(lines)
+    pairs = caption_pairs(lines)
     if not pairs:
         return
     first, repeats = headline_repeats(document)
@@ -63,7 +63,7 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
         yield removal(CODE, NAME, line.number, line.text, f"caption repeated from line {earlier.number}")
 
 
-def _caption_pairs(lines: tuple[Line, ...]) -> list[tuple[Line, Line]]:
+def caption_pairs(lines: tuple[Line, ...]) -> list[tuple[Line, Line]]:
     """Lines that appear exactly twice, at most ``REACH`` paragraphs apart, as (first, second).
 
     Lines compare with case and surrounding spaces and full stops left out; only lines that

@@ -87,6 +87,11 @@ def test_normalizing_twice_changes_nothing_more(matcher, text, expected):
     assert normalize(matcher, normalize(matcher, text)) == expected
 
 
+def test_normalize_all_equals_one_text_at_a_time(matcher):
+    texts = [text for text, _ in CHANGED] + UNCHANGED + ["", "U.S.\nU.K. talks"]
+    assert matcher.normalize_all(texts) == [matcher.normalize(t) for t in texts]
+
+
 def test_table_has_enough_negatives():
     assert len(CHANGED) + len(UNCHANGED) >= 40
     assert len(UNCHANGED) * 3 >= len(CHANGED) + len(UNCHANGED)

@@ -42,7 +42,7 @@ def test_every_rule_module_is_registered():
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.CODE)
 def test_rule_is_documented(rule):
-    assert re.fullmatch(r"[BN]\d{3}", rule.CODE)
+    assert re.fullmatch(r"[BND]\d{3}", rule.CODE)
     assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.NAME)
     assert rule.__doc__.startswith(f"## {rule.NAME} ({rule.CODE})")
     for section in SECTIONS:

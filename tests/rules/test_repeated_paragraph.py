@@ -1,0 +1,76 @@
+"""repeated-paragraph: exact and near copies inside one article; the later copy goes."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.api import clean_document
+from cleaner.rules import make_context, repeated_paragraph, run_rule
+from cleaner.settings import Settings
+from tests.conftest import document
+
+STORY = "The council voted on Tuesday to rebuild the harbour wall before winter."
+FILLER = "Work starts in March.\nThe contract goes to a local firm.\nResidents asked for a footpath."
+
+
+def findings(text: str, context) -> list[tuple[int, str, bool]]:
+    return [(f.line, f.message, f.fix.safe) for f in run_rule(repeated_paragraph, document(text), context)]
+
+
+@pytest.mark.parametrize(
+    ("copy", "message", "safe"),
+    [
+        pytest.param(STORY, "paragraph repeated from line 1", True, id="exact"),
+        pytest.param(STORY.upper().rstrip("."), "paragraph repeated from line 1", True, id="case and punctuation"),
+        pytest.param(
+            "The council voted on Tuesday to rebuild the harbour wall before the coming winter.",
+            "near copy of line 1 (word similarity 0.92)", True, id="one word added",
+        ),
+        pytest.param(
+            "On Tuesday the council voted to repair the harbour wall before winter storms.",
+            "near copy of line 1 (word similarity 0.77)", False, id="spun: reported, not fixed",
+        ),
+    ],
+)
+def test_later_copies_are_flagged(copy, message, safe, context):
+    assert findings(f"{STORY}\n{FILLER}\n{copy}", context) == [(5, message, safe)]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        pytest.param("The council will vote on the budget for the harbour in May.", id="same topic"),
+        pytest.param("Rebuild the wall.", id="too short to compare"),
+        pytest.param("", id="nothing else"),
+    ],
+)
+def test_different_paragraphs_stay(other, context):
+    assert findings(f"{STORY}\n{FILLER}\n{other}", context) == []
+
+
+def test_short_repeated_lines_are_left_alone(context):
+    assert findings("Player Goals Assists\nAna Ruiz 4 2\nLea Roe 3 1\nKim Lo 2 0\nPlayer Goals Assists", context) == []
+
+
+def test_three_copies_name_the_first(context):
+    text = f"{STORY}\nWork starts in March.\nIt ends in May.\nIt costs a lot.\n{STORY}\nSee you.\nBye now.\nThe end.\n{STORY}"
+    assert [line for line, _, _ in findings(text, context)] == [5, 9]
+    assert all("line 1" in message for _, message, _ in findings(text, context))
+
+
+def test_caption_pairs_and_headlines_are_left_to_their_rules(context):
+    assert findings(f"{STORY}\nWork starts in March.\n{STORY}", context) == []
+    alone = make_context(Settings(ignore=("B004",)))
+    assert findings(f"{STORY}\nWork starts in March.\n{STORY}", alone) == [(3, "paragraph repeated from line 1", True)]
+
+
+def test_clean_removes_the_copy_and_is_stable(context):
+    text = f"{STORY}\n{FILLER}\n{STORY}"
+    once = clean_document(document(text), context).document
+    assert once.text == f"{STORY}\n{FILLER}"
+    assert clean_document(once, context).document.text == once.text
+
+
+def test_short_lines_alike_by_chance_are_not_near_copies(context):
+    text = f"By Marta Okonjo and Leo Brandt, Staff Writers\n{FILLER}\nReporting by Marta Okonjo; Editing by Leo Brandt"
+    assert findings(text, context) == []
