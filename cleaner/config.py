@@ -12,8 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, fields
-from types import MappingProxyType
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
 
 import cleaner.rules as rules_module
 from cleaner.settings import DedupSettings, Settings

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping, NamedTuple, Sequence
+from typing import Any, Callable, Mapping, NamedTuple, Sequence
 
 _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
@@ -167,6 +167,17 @@ class Document:
     def text(self) -> str:
         """The paragraphs joined one per line."""
         return "\n".join(line.text for line in self.lines)
+
+    def derived(self, function: Callable[[Document], Any]) -> Any:
+        """``function(self)``, computed once for this document however many rules ask.
+
+        For the views several rules share (where the headline is, which lines are caption
+        pairs): the document never changes, so neither does the answer.
+        """
+        cache = self.__dict__.setdefault("_derived", {})
+        if function not in cache:
+            cache[function] = function(self)
+        return cache[function]
 
 
 def lines_from_text(text: str) -> tuple[Line, ...]:

@@ -7,10 +7,9 @@ settings from outside input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from functools import cached_property
-from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from cleaner.globs import glob_regex, matches_any, relative_to
 

@@ -124,7 +124,10 @@ def removal(
     )
 
 
-def headline_repeats(document: Document, top: int = 6) -> tuple[int | None, frozenset[int]]:
+HEADLINE_TOP = 6  # the headline is looked for among this many first paragraphs
+
+
+def headline_repeats(document: Document, top: int = HEADLINE_TOP) -> tuple[int | None, frozenset[int]]:
     """The headline's line and the lines that repeat it.
 
     With a title in the metadata (the headline, or the page's <title>), a line equal to it

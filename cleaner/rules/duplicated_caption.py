@@ -43,11 +43,10 @@ MAX_LENGTH = 300  # characters: a longer line is a paragraph, not a caption
 
 
 def check(document: Document, context: Any) -> Iterator[Finding]:
-    lines = document.lines
-    pairs = caption_pairs(lines)
+    pairs = document.derived(pairs_of)
     if not pairs:
         return
-    first, repeats = headline_repeats(document)
+    first, repeats = document.derived(headline_repeats)
     skip = repeats | {first}
     flagged: set[int] = set()
     for earlier, line in pairs:
@@ -61,6 +60,11 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
             )
         flagged.add(line.number)
         yield removal(CODE, NAME, line.number, line.text, f"caption repeated from line {earlier.number}")
+
+
+def pairs_of(document: Document) -> list[tuple[Line, Line]]:
+    """The caption pairs of ``document`` (see :func:`caption_pairs`)."""
+    return caption_pairs(document.lines)
 
 
 def caption_pairs(lines: tuple[Line, ...]) -> list[tuple[Line, Line]]:

@@ -43,7 +43,7 @@ NAME = "repeated-headline"
 
 
 def check(document: Document, context: Any) -> Iterator[Finding]:
-    first, repeats = headline_repeats(document)
+    first, repeats = document.derived(headline_repeats)
     for line in document.lines:
         if line.number in repeats:
             where = "the page title" if first is None else f"line {first}"

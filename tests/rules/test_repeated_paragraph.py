@@ -1,4 +1,4 @@
-"""repeated-paragraph: exact and near copies inside one article; the later copy goes."""
+"""repeated-paragraph: a paragraph repeated word for word inside one article; the later copy goes."""
 
 from __future__ import annotations
 
@@ -17,23 +17,22 @@ def findings(text: str, context) -> list[tuple[int, str, bool]]:
     return [(f.line, f.message, f.fix.safe) for f in run_rule(repeated_paragraph, document(text), context)]
 
 
+@pytest.mark.parametrize("copy", [STORY, f"  {STORY} "], ids=["exact", "spaces around"])
+def test_later_copies_are_flagged(copy, context):
+    assert findings(f"{STORY}\n{FILLER}\n{copy}", context) == [(5, "paragraph repeated from line 1", True)]
+
+
 @pytest.mark.parametrize(
-    ("copy", "message", "safe"),
+    "copy",
     [
-        pytest.param(STORY, "paragraph repeated from line 1", True, id="exact"),
-        pytest.param(STORY.upper().rstrip("."), "paragraph repeated from line 1", True, id="case and punctuation"),
-        pytest.param(
-            "The council voted on Tuesday to rebuild the harbour wall before the coming winter.",
-            "near copy of line 1 (word similarity 0.92)", True, id="one word added",
-        ),
-        pytest.param(
-            "On Tuesday the council voted to repair the harbour wall before winter storms.",
-            "near copy of line 1 (word similarity 0.77)", False, id="spun: reported, not fixed",
-        ),
+        STORY.upper(),
+        "The council voted on Tuesday to rebuild the harbour wall before the coming winter.",
+        "On Tuesday the council voted to repair the harbour wall before winter storms.",
     ],
+    ids=["other case", "a word added", "spun"],
 )
-def test_later_copies_are_flagged(copy, message, safe, context):
-    assert findings(f"{STORY}\n{FILLER}\n{copy}", context) == [(5, message, safe)]
+def test_copies_that_differ_are_left_to_the_corpus_stage(copy, context):
+    assert findings(f"{STORY}\n{FILLER}\n{copy}", context) == []
 
 
 @pytest.mark.parametrize(
@@ -69,8 +68,3 @@ def test_clean_removes_the_copy_and_is_stable(context):
     once = clean_document(document(text), context).document
     assert once.text == f"{STORY}\n{FILLER}"
     assert clean_document(once, context).document.text == once.text
-
-
-def test_short_lines_alike_by_chance_are_not_near_copies(context):
-    text = f"By Marta Okonjo and Leo Brandt, Staff Writers\n{FILLER}\nReporting by Marta Okonjo; Editing by Leo Brandt"
-    assert findings(text, context) == []
