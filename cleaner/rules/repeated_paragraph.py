@@ -1,8 +1,9 @@
 """## repeated-paragraph (D001)
 
 ### What it does
-Flags a paragraph that repeats an earlier paragraph of the same article word for word (spaces
-around it aside). Both need at least six words. The later copy goes; the first stays.
+Flags a stretch of an article shown again: three or more paragraphs in a row that repeat,
+word for word (spaces around them aside) and in the same order, paragraphs earlier in the
+article. Each needs at least six words. The later copies go; the first stay.
 
 ### Why is this bad?
 Scrapers pick up a paragraph twice when a page shows it twice (a pull quote, a summary box,
@@ -13,29 +14,32 @@ double. Copies in different articles, and near copies, are found by `cleaner ded
 ### Example
 ```
 The council voted on Tuesday to rebuild the harbour wall before winter.
-Work starts in March.
-The contract goes to a local firm.
+Work starts in March and should end by the autumn, the council said.
+The contract goes to a firm from the town, which bid lowest.
 Residents asked for a new footpath too.
 The council voted on Tuesday to rebuild the harbour wall before winter.
+Work starts in March and should end by the autumn, the council said.
+The contract goes to a firm from the town, which bid lowest.
 ```
 
 ### Use instead
 ```
 The council voted on Tuesday to rebuild the harbour wall before winter.
-Work starts in March.
-The contract goes to a local firm.
+Work starts in March and should end by the autumn, the council said.
+The contract goes to a firm from the town, which bid lowest.
 Residents asked for a new footpath too.
 ```
 
 ### Fix safety
-Safe: the copy is the same text. Short repeated lines (a table's header row, "Photo: AP")
-stay, and caption pairs (`duplicated-caption`, B004) and headline repeats
+Safe: the copy is the same text. A paragraph repeated alone, or two in a row, stay: an
+interview asks each guest the same question, a meal plan repeats its day's steps, and those
+repeats are the article's. So do short repeated lines (a table's header row, "Photo: AP"), and caption pairs (`duplicated-caption`, B004) and headline repeats
 (`repeated-headline`, B003) are left to their rules when those are selected. Comparing whole
 texts keeps the rule as cheap as a dictionary lookup per paragraph; copies that differ in case
 or a few words are the corpus stage's to find.
 
-Okay: The council voted on Tuesday to rebuild the harbour wall.\\nWork starts in March.\\nThe council will vote on the budget in May.
-D001: The council voted on Tuesday to rebuild the harbour wall.\\nWork starts in March.\\nThe contract goes to a local firm.\\nResidents asked for a footpath.\\nThe council voted on Tuesday to rebuild the harbour wall.
+Okay: What did the harbour mean to you as a child?\\nIt was where my father worked.\\nWhat did the harbour mean to you as a child?\\nIt was where we swam in summer.
+D001: The council voted on Tuesday to rebuild the harbour wall.\\nWork starts in March and should end by the autumn.\\nThe contract goes to a firm from the town, which bid lowest.\\nResidents asked for a footpath.\\nThe council voted on Tuesday to rebuild the harbour wall.\\nWork starts in March and should end by the autumn.\\nThe contract goes to a firm from the town, which bid lowest.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ from cleaner.rules.duplicated_caption import REACH, pairs_of
 CODE = "D001"
 NAME = "repeated-paragraph"
 MIN_WORDS = 6
+STRETCH = 3  # paragraphs in a row shown again: fewer may be a recipe's or an interview's own repeats
 
 
 def check(document: Document, context: Any) -> Iterator[Finding]:
@@ -61,14 +66,26 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
 
 
 def _repeats(lines: tuple[Line, ...]) -> list[tuple[Line, Line]]:
-    """Each line whose text repeats an earlier one's, with that one, in order."""
-    first_of: dict[str, Line] = {}
+    """Each line that repeats an earlier one inside a repeated stretch, with that one."""
+    texts = [line.text.strip() for line in lines]
+    first_of: dict[str, int] = {}
     found = []
-    for line in lines:
-        first = first_of.setdefault(line.text.strip(), line)
-        if first is not line and line.word_count >= MIN_WORDS:
-            found.append((line, first))
+    for index, text in enumerate(texts):
+        first = first_of.setdefault(text, index)
+        if first != index and _in_stretch(texts, first, index) and lines[index].word_count >= MIN_WORDS:
+            found.append((lines[index], lines[first]))
     return found
+
+
+def _in_stretch(texts: list[str], first: int, index: int) -> bool:
+    """Whether the copy at ``index`` of the paragraph at ``first`` is part of a stretch of at
+    least ``STRETCH`` paragraphs that repeats, in order, the stretch around that first copy."""
+    gap, run = index - first, 1
+    for step in (-1, 1):
+        at = index + step
+        while 0 <= at - gap and at < len(texts) and run < STRETCH and texts[at] == texts[at - gap]:
+            run, at = run + 1, at + step
+    return run >= STRETCH
 
 
 def _left_to_other_rules(document: Document, context: Any, repeats: list) -> set[int]:

@@ -9,7 +9,11 @@ from cleaner.rules import make_context, repeated_paragraph, run_rule
 from cleaner.settings import Settings
 from tests.conftest import document
 
-STORY = "The council voted on Tuesday to rebuild the harbour wall before winter."
+STORY = (
+    "The council voted on Tuesday to rebuild the harbour wall before winter.\n"
+    "Work starts in March and should end by the autumn, the council said.\n"
+    "The contract goes to a firm from the town, which bid lowest."
+)
 FILLER = "Work starts in March.\nThe contract goes to a local firm.\nResidents asked for a footpath."
 
 
@@ -19,7 +23,22 @@ def findings(text: str, context) -> list[tuple[int, str, bool]]:
 
 @pytest.mark.parametrize("copy", [STORY, f"  {STORY} "], ids=["exact", "spaces around"])
 def test_later_copies_are_flagged(copy, context):
-    assert findings(f"{STORY}\n{FILLER}\n{copy}", context) == [(5, "paragraph repeated from line 1", True)]
+    assert findings(f"{STORY}\n{FILLER}\n{copy}", context) == [
+        (7, "paragraph repeated from line 1", True),
+        (8, "paragraph repeated from line 2", True),
+        (9, "paragraph repeated from line 3", True),
+    ]
+
+
+def test_two_paragraphs_repeated_in_a_row_stay(context):
+    two = "\n".join(STORY.splitlines()[:2])
+    assert findings(f"{two}\n{FILLER}\n{two}", context) == []
+
+
+def test_a_paragraph_repeated_alone_stays(context):
+    question = "What did the harbour mean to you when you were a child?"
+    text = f"{question}\nIt was where my father worked every day.\n{question}\nIt was where we swam in the summer."
+    assert findings(text, context) == []
 
 
 @pytest.mark.parametrize(
@@ -52,15 +71,16 @@ def test_short_repeated_lines_are_left_alone(context):
 
 
 def test_three_copies_name_the_first(context):
-    text = f"{STORY}\nWork starts in March.\nIt ends in May.\nIt costs a lot.\n{STORY}\nSee you.\nBye now.\nThe end.\n{STORY}"
-    assert [line for line, _, _ in findings(text, context)] == [5, 9]
-    assert all("line 1" in message for _, message, _ in findings(text, context))
+    text = f"{STORY}\nIt ends in May.\nIt costs a lot.\n{STORY}\nSee you.\nBye now.\n{STORY}"
+    assert [line for line, _, _ in findings(text, context)] == [6, 7, 8, 11, 12, 13]
+    assert [message[-6:] for _, message, _ in findings(text, context)] == ["line 1", "line 2", "line 3"] * 2
 
 
-def test_caption_pairs_and_headlines_are_left_to_their_rules(context):
-    assert findings(f"{STORY}\nWork starts in March.\n{STORY}", context) == []
-    alone = make_context(Settings(ignore=("B004",)))
-    assert findings(f"{STORY}\nWork starts in March.\n{STORY}", alone) == [(3, "paragraph repeated from line 1", True)]
+def test_a_stretch_right_after_its_first_copy_goes(context):
+    expected = [(4, "paragraph repeated from line 1", True), (5, "paragraph repeated from line 2", True),
+                (6, "paragraph repeated from line 3", True)]
+    assert findings(f"{STORY}\n{STORY}", context) == expected
+    assert findings(f"{STORY}\n{STORY}", make_context(Settings(ignore=("B004",)))) == expected
 
 
 def test_clean_removes_the_copy_and_is_stable(context):
