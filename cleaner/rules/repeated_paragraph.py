@@ -1,9 +1,10 @@
 """## repeated-paragraph (D001)
 
 ### What it does
-Flags a stretch of an article shown again: three or more paragraphs in a row that repeat,
-word for word (spaces around them aside) and in the same order, paragraphs earlier in the
-article. Each needs at least six words. The later copies go; the first stay.
+Flags a paragraph of six words or more that repeats an earlier paragraph of the same article
+word for word (spaces around it aside). When it is part of a stretch of the article shown
+again (three or more paragraphs in a row that repeat, in the same order, paragraphs earlier in
+the article), the later copies go and the first stay.
 
 ### Why is this bad?
 Scrapers pick up a paragraph twice when a page shows it twice (a pull quote, a summary box,
@@ -31,9 +32,10 @@ Residents asked for a new footpath too.
 ```
 
 ### Fix safety
-Safe: the copy is the same text. A paragraph repeated alone, or two in a row, stay: an
-interview asks each guest the same question, a meal plan repeats its day's steps, and those
-repeats are the article's. So do short repeated lines (a table's header row, "Photo: AP"), and caption pairs (`duplicated-caption`, B004) and headline repeats
+Safe for a stretch: the copies are the same text. A paragraph repeated alone, or two in a
+row, is reported with an unsafe fix (`cleaner check --unsafe-fixes` applies it): an interview
+asks each guest the same question, a meal plan repeats its day's steps, and such repeats are
+often the article's own. So do short repeated lines (a table's header row, "Photo: AP"), and caption pairs (`duplicated-caption`, B004) and headline repeats
 (`repeated-headline`, B003) are left to their rules when those are selected. Comparing whole
 texts keeps the rule as cheap as a dictionary lookup per paragraph; copies that differ in case
 or a few words are the corpus stage's to find.
@@ -59,21 +61,26 @@ STRETCH = 3  # paragraphs in a row shown again: fewer may be a recipe's or an in
 def check(document: Document, context: Any) -> Iterator[Finding]:
     repeats = _repeats(document.lines)
     if repeats:
-        skip = _left_to_other_rules(document, context, repeats)
-        for line, first in repeats:
+        skip = _left_to_other_rules(document, context, [(line, first) for line, first, _ in repeats])
+        for line, first, stretch in repeats:
             if line.number not in skip and first.number not in skip:
-                yield removal(CODE, NAME, line.number, line.text, f"paragraph repeated from line {first.number}")
+                message = f"paragraph repeated from line {first.number}"
+                finding = removal(CODE, NAME, line.number, line.text, message)
+                if not stretch:  # a repeat of its own may be the article's: reported, not fixed
+                    finding = finding._replace(fix=finding.fix._replace(safe=False))
+                yield finding
 
 
-def _repeats(lines: tuple[Line, ...]) -> list[tuple[Line, Line]]:
-    """Each line that repeats an earlier one inside a repeated stretch, with that one."""
+def _repeats(lines: tuple[Line, ...]) -> list[tuple[Line, Line, bool]]:
+    """Each line that repeats an earlier one, with that one, and whether it is part of a
+    repeated stretch."""
     texts = [line.text.strip() for line in lines]
     first_of: dict[str, int] = {}
     found = []
     for index, text in enumerate(texts):
         first = first_of.setdefault(text, index)
-        if first != index and _in_stretch(texts, first, index) and lines[index].word_count >= MIN_WORDS:
-            found.append((lines[index], lines[first]))
+        if first != index and lines[index].word_count >= MIN_WORDS:
+            found.append((lines[index], lines[first], _in_stretch(texts, first, index)))
     return found
 
 

@@ -30,15 +30,20 @@ def test_later_copies_are_flagged(copy, context):
     ]
 
 
-def test_two_paragraphs_repeated_in_a_row_stay(context):
+def test_two_paragraphs_repeated_in_a_row_are_reported_not_fixed(context):
     two = "\n".join(STORY.splitlines()[:2])
-    assert findings(f"{two}\n{FILLER}\n{two}", context) == []
+    assert findings(f"{two}\n{FILLER}\n{two}", context) == [
+        (6, "paragraph repeated from line 1", False),
+        (7, "paragraph repeated from line 2", False),
+    ]
+    assert clean_document(document(f"{two}\n{FILLER}\n{two}"), context).applied == ()
 
 
-def test_a_paragraph_repeated_alone_stays(context):
+def test_a_paragraph_repeated_alone_is_reported_not_fixed(context):
     question = "What did the harbour mean to you when you were a child?"
-    text = f"{question}\nIt was where my father worked every day.\n{question}\nIt was where we swam in the summer."
-    assert findings(text, context) == []
+    text = f"{question}\nIt was where my father worked.\nHe fished there.\n{question}\nIt was where we swam."
+    assert findings(text, context) == [(4, "paragraph repeated from line 1", False)]
+    assert clean_document(document(text), context).document.text == text
 
 
 @pytest.mark.parametrize(
