@@ -26,7 +26,8 @@ FILES = ("cleaner.toml", "pyproject.toml")
 LISTS = ("include", "exclude", "select", "ignore", "extend-select", "entities")
 STRINGS = ("text-field", "id-field")
 TABLES = ("per-file-ignores", "dedup")
-KEYS = frozenset(LISTS + STRINGS + TABLES)
+NUMBERS = ("max-document-size", "extraction-timeout")  # bytes, seconds
+KEYS = frozenset(LISTS + STRINGS + TABLES + NUMBERS)
 
 
 class ConfigError(Exception):
@@ -95,6 +96,8 @@ def _type_problem(key: str, value: Any) -> str | None:
         return "must be a list of strings"
     if key in STRINGS and not isinstance(value, str):
         return "must be a string"
+    if key in NUMBERS and (isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0):
+        return "must be a positive number"
     if key == "dedup" and not isinstance(value, dict):
         return "must be a table"
     if key == "per-file-ignores" and not (
@@ -143,6 +146,8 @@ def resolve(flags: Flags = Flags(), config: str | None = None, start: str = ".")
         per_file_ignores=per_file,
         dedup=dedup_settings(table.get("dedup", {}), where),
         unsafe_fixes=flags.unsafe_fixes,
+        max_document_bytes=int(table.get("max-document-size", Settings.max_document_bytes)),
+        extraction_seconds=float(table.get("extraction-timeout", Settings.extraction_seconds)),
         root=root,
         config_file=path,
     )

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html import unescape
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 # Chosen for news pages: comments are not the article, and duplicate detection is
 # cleaner's own job (trafilatura's `deduplicate` keeps a process-wide cache whose results
@@ -26,11 +29,22 @@ class Extracted:
     metadata: Mapping[str, Any]
 
 
-def extract_html(html: bytes | str, url: str | None = None) -> Extracted | None:
-    """The main text of a page, one paragraph per line, with its metadata; None if none."""
+class ExtractionTimeout(Exception):
+    """A page whose extraction took longer than the time limit."""
+
+
+def extract_html(
+    html: bytes | str, url: str | None = None, seconds: float | None = None
+) -> Extracted | None:
+    """The main text of a page, one paragraph per line, with its metadata; None if none.
+
+    With ``seconds``, an extraction that takes longer raises :class:`ExtractionTimeout`
+    (where the platform has interval timers and this is the main thread; else no limit).
+    """
     import trafilatura  # imported late: it is slow to import and only HTML needs it
 
-    result = trafilatura.bare_extraction(html, url=url, with_metadata=True, **OPTIONS)
+    with _time_limit(seconds):
+        result = trafilatura.bare_extraction(html, url=url, with_metadata=True, **OPTIONS)
     if result is None:
         return None
     found = result.as_dict() if hasattr(result, "as_dict") else dict(result)
@@ -47,6 +61,26 @@ def extract_html(html: bytes | str, url: str | None = None) -> Extracted | None:
         "options": dict(OPTIONS),
     }
     return Extracted(text=text, metadata=metadata)
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ExtractionTimeout in the main thread after ``seconds`` (an interval timer)."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ExtractionTimeout(f"extraction took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)

@@ -14,7 +14,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from cleaner.extract import extract_html
+from cleaner.extract import ExtractionTimeout, extract_html
 from cleaner.model import Document, InputError, freeze, lines_from_text
 from cleaner.settings import Settings
 
@@ -120,8 +120,11 @@ def parse(source: Source, data: bytes, settings: Settings) -> Iterator[Item]:
         kind = kind_of_data(source, data)
         if kind == "jsonl":
             yield from _read_jsonl(source.path, decode(data), settings)
-        elif kind == "html":
-            yield _read_html(source.path, data)
+            return
+        if len(data) > settings.max_document_bytes:
+            raise Unreadable(_too_large(len(data), settings))
+        if kind == "html":
+            yield _read_html(source.path, data, settings)
         else:
             yield _document(source.path, source.path, decode(data), {})
     except Unreadable as problem:
@@ -175,11 +178,17 @@ def _document(path: str, doc_id: str, text: str, metadata: dict, record: int | N
     return Document(doc_id, path, lines_from_text(text), freeze(metadata), record)
 
 
-def _read_html(path: str, data: bytes) -> Item:
+def _too_large(size: int, settings: Settings) -> str:
+    return f"document of {size:,} bytes is larger than the limit ({settings.max_document_bytes:,}; max-document-size)"
+
+
+def _read_html(path: str, data: bytes, settings: Settings) -> Item:
     if not data.strip():
         return InputError(path, "empty file: no text to clean")
     try:
-        extracted = extract_html(data)
+        extracted = extract_html(data, seconds=settings.extraction_seconds)
+    except ExtractionTimeout as error:
+        return InputError(path, f"{error} (extraction-timeout)")
     except Exception as error:  # the extractor's failure on one page must not stop the corpus
         return InputError(path, f"HTML extraction failed ({type(error).__name__}: {error})")
     if extracted is None:
@@ -190,6 +199,9 @@ def _read_html(path: str, data: bytes) -> Item:
 def _read_jsonl(path: str, text: str, settings: Settings) -> Iterator[Item]:
     for number, raw in enumerate(jsonl_lines(text), start=1):
         if not raw.strip():
+            continue
+        if len(raw) > settings.max_document_bytes:  # characters: a byte at least each
+            yield InputError(path, _too_large(len(raw.encode("utf-8")), settings), number)
             continue
         try:
             record = json.loads(raw)

@@ -67,6 +67,8 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     dedup: DedupSettings = DedupSettings()
     unsafe_fixes: bool = False
+    max_document_bytes: int = 100_000_000  # a larger document is reported, not read
+    extraction_seconds: float = 30.0  # a page whose extraction takes longer is reported
     root: str = "."
     config_file: str | None = None
 

@@ -6,6 +6,7 @@ import pytest
 
 from cleaner.cli import main
 from cleaner.config import ConfigError, Flags, find_config, resolve
+from cleaner.settings import Settings
 
 ARTICLE = "By Jane Doe\nThe road reopened on Monday, the USA said.\n"
 
@@ -38,6 +39,7 @@ def test_settings_come_from_the_file_then_the_flags(tmp_path):
     assert settings.entity_files == (str(tmp_path / "names.toml"),)
     assert settings.per_file_ignores == (("wire/*.txt", ("B001",)),)
     assert settings.text_field == "body" and settings.dedup.threshold == 0.8
+    assert (settings.max_document_bytes, settings.extraction_seconds) == (Settings.max_document_bytes, 30.0)
     assert settings.root == str(tmp_path)
     flags = Flags(select=["N"], ignore=["N001"], text_field="text")
     settings = resolve(flags, str(config))
@@ -53,6 +55,8 @@ def test_settings_come_from_the_file_then_the_flags(tmp_path):
         pytest.param("[tool.cleaner]\nselect = 'B'\n", "'select' must be a list of strings", id="list"),
         pytest.param("[tool.cleaner]\ndedup = 3\n", "'dedup' must be a table", id="dedup table"),
         pytest.param("[tool.cleaner.dedup]\nbandz = 3\n", "unknown key(s) in [dedup]: bandz", id="dedup key"),
+        pytest.param("[tool.cleaner]\nmax-document-size = -1\n", "must be a positive number", id="size"),
+        pytest.param("[tool.cleaner]\nextraction-timeout = 'soon'\n", "must be a positive number", id="timeout"),
         pytest.param("[tool.cleaner.dedup]\nthreshold = 2.0\n", "threshold must be in", id="dedup value"),
         pytest.param("[tool.cleaner]\nper-file-ignores = {'a' = 'B001'}\n", "per-file-ignores", id="per-file"),
         pytest.param("[tool.cleaner]\nselect = ['Q9']\n", "unknown rule code(s) or prefix(es): Q9", id="code"),
@@ -82,3 +86,9 @@ def test_clean_reads_the_configuration(tmp_path, capsys, monkeypatch):
     assert main(["clean", "a.txt"]) == 0
     assert capsys.readouterr().out == "The road reopened on Monday, the USA said.\n"
     assert main(["clean", "a.txt", "--config", "nowhere.toml"]) == 2
+
+
+def test_limits_come_from_the_file(tmp_path):
+    config = write(tmp_path / "cleaner.toml", "max-document-size = 5000\nextraction-timeout = 2.5\n")
+    settings = resolve(Flags(), str(config))
+    assert (settings.max_document_bytes, settings.extraction_seconds) == (5000, 2.5)

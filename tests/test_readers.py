@@ -164,7 +164,7 @@ def test_unreadable_folder_is_an_error_not_a_silent_skip(tmp_path):
 
 
 def test_extractor_failure_is_an_error_for_that_page(tmp_path, monkeypatch):
-    def broken(data):
+    def broken(data, seconds=None):
         raise ValueError("tree too deep")
 
     monkeypatch.setattr("cleaner.readers.extract_html", broken)
@@ -179,3 +179,31 @@ def test_html_keeps_the_title_element_when_it_differs_from_the_headline(tmp_path
     (doc,) = read_all(tmp_path / "a.html")
     assert doc.metadata["title"] == "Vote on the harbour"
     assert doc.metadata["page_title"] == "Harbour vote | Courier"
+
+
+def test_a_document_over_the_size_limit_is_an_error_for_it_alone(tmp_path):
+    small = Settings(max_document_bytes=40)
+    (tmp_path / "big.txt").write_text("The ferry ran late again on Friday morning.\n", encoding="utf-8")
+    rows = [{"id": "a", "text": "x " * 40}, {"id": "b", "text": "Short."}]
+    (tmp_path / "feed.jsonl").write_text("\n".join(map(json.dumps, rows)) + "\n", encoding="utf-8")
+    (big,) = read(Source(str(tmp_path / "big.txt"), "big.txt", "text"), small)
+    assert isinstance(big, InputError) and "larger than the limit" in big.message
+    too_big, fine = read(Source(str(tmp_path / "feed.jsonl"), "feed.jsonl", "jsonl"), small)
+    assert isinstance(too_big, InputError) and too_big.line == 1
+    assert fine.lines[0].text == "Short."
+
+
+def test_a_page_whose_extraction_takes_too_long_is_an_error(tmp_path, monkeypatch):
+    import time
+
+    import trafilatura
+
+    def slow(*args, **kwargs):
+        time.sleep(5)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", slow)
+    (tmp_path / "a.html").write_bytes(b"<html><body><p>Text of the page.</p></body></html>")
+    started = time.monotonic()
+    (item,) = read(Source(str(tmp_path / "a.html"), "a.html", "html"), Settings(extraction_seconds=0.2))
+    assert time.monotonic() - started < 2
+    assert isinstance(item, InputError) and "longer than 0.2 s" in item.message
