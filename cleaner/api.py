@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from cleaner import duplicates
+from cleaner.atomic import Sweeper
 from cleaner.dedup import Cluster, Passage, cluster_passages
 from cleaner.entities import Matcher, load_gazetteer
 from cleaner.fixes import Outcome, fix_until_stable
@@ -223,6 +224,7 @@ def check(
     from cleaner.checking import check_source  # it builds on clean_document, defined here
 
     per_file = PerFile(make_context(settings))
+    sweeper = Sweeper()  # temporary files that killed runs left beside the fixed files go
     result = CheckResult()
     paths = list(paths)
     whole_corpus = not paths
@@ -240,7 +242,7 @@ def check(
         if isinstance(source, InputError):
             result.errors.append(source)
             continue
-        report = check_source(source, per_file, mode)
+        report = check_source(source, per_file, mode, sweeper)
         result.files.append(report)
         result.errors.extend(report.errors)
     return result

@@ -9,10 +9,12 @@ their lines in the fixed file.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from typing import Callable
 
 from cleaner.api import clean_document
+from cleaner.atomic import Sweeper
 from cleaner.model import Document, Edit, Finding, InputError
 from cleaner.readers import Source, Unreadable, decode, jsonl_lines, kind_of_data, load, parse
 from cleaner.rules import Context, check_document
@@ -78,7 +80,9 @@ class FileReport:
         return self.after is not None and self.after != self.before
 
 
-def check_source(source: Source, context_for: Callable[[str], Context], mode: str) -> FileReport:
+def check_source(
+    source: Source, context_for: Callable[[str], Context], mode: str, sweeper: Sweeper | None = None
+) -> FileReport:
     """Check one file; ``mode`` is "check", "fix" (write the fixes) or "diff" (only compute)."""
     report = FileReport(source.path)
     try:
@@ -102,9 +106,11 @@ def check_source(source: Source, context_for: Callable[[str], Context], mode: st
         report.after = _fix_text(report, report.before, documents[0], context)
     else:
         report.after = _fix_jsonl(report, report.before, documents, context)
+    if mode == "fix" and sweeper is not None and source.path != "-":
+        sweeper(os.path.dirname(os.path.realpath(source.path)))  # also where nothing is fixed now
     if mode == "fix" and report.changed:
         try:
-            replace_file(source.path, encoding_of(source.path, data).encode(report.after))
+            replace_file(source.path, encoding_of(source.path, data).encode(report.after), sweeper)
             report.written = True
         except OSError as error:  # nothing changed: report the findings as they stand
             report.errors.append(InputError(source.path, f"fixes not written: {error}"))

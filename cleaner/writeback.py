@@ -13,9 +13,9 @@ import gzip
 import json
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 
+from cleaner.atomic import Sweeper, temporary_file
 from cleaner.model import Document
 
 _BOMS = (
@@ -99,12 +99,14 @@ def rewrite_record(raw: str, text_field: str, new_text: str) -> str:
     return json.dumps(record, ensure_ascii=ascii_only, separators=separators)
 
 
-def replace_file(path: str, data: bytes) -> None:
+def replace_file(path: str, data: bytes, sweeper: Sweeper | None = None) -> None:
     """Replace the file at ``path`` (through links) with ``data``, keeping its permissions."""
     target = os.path.realpath(path)
     folder = os.path.dirname(target)
     mode = stat.S_IMODE(os.stat(target).st_mode)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".cleaner-", suffix=".tmp")
+    if sweeper is not None:
+        sweeper(folder)
+    handle, temporary = temporary_file(folder)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -6,9 +6,9 @@ import json
 import os
 import re
 import sys
-import tempfile
 from typing import IO, Any
 
+from cleaner.atomic import Sweeper, temporary_file
 from cleaner.fixes import Outcome
 from cleaner.model import Document
 
@@ -23,11 +23,13 @@ class OutputError(Exception):
 class AtomicFile:
     """A text file written under a temporary name and renamed into place on ``commit``."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, sweeper: Sweeper | None = None):
         self.path = path
         folder = os.path.dirname(os.path.abspath(path))
         os.makedirs(folder, exist_ok=True)
-        handle, self.temporary = tempfile.mkstemp(dir=folder, prefix=".cleaner-", suffix=".tmp")
+        if sweeper is not None:
+            sweeper(folder)
+        handle, self.temporary = temporary_file(folder)
         self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
 
     def commit(self) -> None:
@@ -40,9 +42,9 @@ class AtomicFile:
             os.unlink(self.temporary)
 
 
-def atomic_write(path: str, text: str) -> None:
+def atomic_write(path: str, text: str, sweeper: Sweeper | None = None) -> None:
     """Write ``text`` to ``path`` so that it is either wholly old or wholly new."""
-    out = AtomicFile(path)
+    out = AtomicFile(path, sweeper)
     try:
         out.stream.write(text)
         out.commit()
@@ -95,6 +97,7 @@ class TextTree:
         self.root = root
         self.inputs = inputs  # real paths of the input files under root
         self.written: dict[str, str] = {}
+        self.sweeper = Sweeper()
 
     def write(self, relative: str, outcome: Outcome, original: Document) -> str:
         target = os.path.join(self.root, relative_target(relative, original))
@@ -104,7 +107,7 @@ class TextTree:
         if real in self.written:
             raise OutputError(f"{target} was already written for {self.written[real]}")
         self.written[real] = original.path
-        atomic_write(target, outcome.document.text + "\n")
+        atomic_write(target, outcome.document.text + "\n", self.sweeper)
         return target
 
     def close(self, commit: bool = True) -> None:
@@ -115,7 +118,7 @@ class JsonLines:
     """All records in one JSON Lines stream: a file (renamed into place at the end) or stdout."""
 
     def __init__(self, path: str | None):
-        self.file = AtomicFile(path) if path is not None else None
+        self.file = AtomicFile(path, Sweeper()) if path is not None else None
         self.stream: IO[str] = self.file.stream if self.file else sys.stdout
 
     def write(self, relative: str, outcome: Outcome, original: Document) -> str:
