@@ -1,4 +1,4 @@
-"""Temporary files for atomic writes, and the sweeping of those that a killed run left.
+"""Atomic writes, and the sweeping of the temporary files that a killed run left.
 
 A file is written under a temporary name in the folder it belongs in, then renamed into
 place: a reader sees the old file or the new one, never half of one. The temporary name
@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from typing import IO
 
 PREFIX = ".cleaner-"
 SUFFIX = ".tmp"
@@ -64,3 +65,46 @@ class Sweeper:
         if folder not in self.swept:
             self.swept.add(folder)
             sweep(folder)
+
+
+class AtomicFile:
+    """A file written under a temporary name beside ``path`` and renamed into place on
+    ``commit``: text (UTF-8, "\\n" line ends) or, with ``binary``, bytes. ``mode``: the
+    permissions the new file gets."""
+
+    def __init__(
+        self, path: str, sweeper: Sweeper | None = None, binary: bool = False, mode: int | None = None
+    ):
+        self.path, self.mode = path, mode
+        folder = os.path.dirname(os.path.abspath(path))
+        os.makedirs(folder, exist_ok=True)
+        if sweeper is not None:
+            sweeper(folder)
+        handle, self.temporary = temporary_file(folder)
+        self.stream: IO = (
+            os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="\n")
+        )
+
+    def commit(self) -> None:
+        self.stream.close()
+        if self.mode is not None:
+            os.chmod(self.temporary, self.mode)
+        os.replace(self.temporary, self.path)
+
+    def discard(self) -> None:
+        self.stream.close()
+        if os.path.exists(self.temporary):
+            os.unlink(self.temporary)
+
+
+def write_atomically(
+    path: str, data: str | bytes, sweeper: Sweeper | None = None, mode: int | None = None
+) -> None:
+    """Write ``data`` to ``path`` so that it is either wholly old or wholly new."""
+    out = AtomicFile(path, sweeper, binary=isinstance(data, bytes), mode=mode)
+    try:
+        out.stream.write(data)
+        out.commit()
+    except BaseException:
+        out.discard()
+        raise

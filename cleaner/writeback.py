@@ -15,7 +15,7 @@ import os
 import stat
 from dataclasses import dataclass
 
-from cleaner.atomic import Sweeper, temporary_file
+from cleaner.atomic import Sweeper, write_atomically
 from cleaner.model import Document
 
 _BOMS = (
@@ -102,17 +102,5 @@ def rewrite_record(raw: str, text_field: str, new_text: str) -> str:
 def replace_file(path: str, data: bytes, sweeper: Sweeper | None = None) -> None:
     """Replace the file at ``path`` (through links) with ``data``, keeping its permissions."""
     target = os.path.realpath(path)
-    folder = os.path.dirname(target)
     mode = stat.S_IMODE(os.stat(target).st_mode)
-    if sweeper is not None:
-        sweeper(folder)
-    handle, temporary = temporary_file(folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    write_atomically(target, data, sweeper, mode)

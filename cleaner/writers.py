@@ -8,7 +8,7 @@ import re
 import sys
 from typing import IO, Any
 
-from cleaner.atomic import Sweeper, temporary_file
+from cleaner.atomic import AtomicFile, Sweeper, write_atomically
 from cleaner.fixes import Outcome
 from cleaner.model import Document
 
@@ -18,39 +18,6 @@ _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
 class OutputError(Exception):
     """An output that cannot be written without losing data."""
-
-
-class AtomicFile:
-    """A text file written under a temporary name and renamed into place on ``commit``."""
-
-    def __init__(self, path: str, sweeper: Sweeper | None = None):
-        self.path = path
-        folder = os.path.dirname(os.path.abspath(path))
-        os.makedirs(folder, exist_ok=True)
-        if sweeper is not None:
-            sweeper(folder)
-        handle, self.temporary = temporary_file(folder)
-        self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
-
-    def commit(self) -> None:
-        self.stream.close()
-        os.replace(self.temporary, self.path)
-
-    def discard(self) -> None:
-        self.stream.close()
-        if os.path.exists(self.temporary):
-            os.unlink(self.temporary)
-
-
-def atomic_write(path: str, text: str, sweeper: Sweeper | None = None) -> None:
-    """Write ``text`` to ``path`` so that it is either wholly old or wholly new."""
-    out = AtomicFile(path, sweeper)
-    try:
-        out.stream.write(text)
-        out.commit()
-    except BaseException:
-        out.discard()
-        raise
 
 
 def record(outcome: Outcome, original: Document) -> dict[str, Any]:
@@ -107,7 +74,7 @@ class TextTree:
         if real in self.written:
             raise OutputError(f"{target} was already written for {self.written[real]}")
         self.written[real] = original.path
-        atomic_write(target, outcome.document.text + "\n", self.sweeper)
+        write_atomically(target, outcome.document.text + "\n", self.sweeper)
         return target
 
     def close(self, commit: bool = True) -> None:
