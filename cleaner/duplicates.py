@@ -2,9 +2,11 @@
 
 Whether a paragraph is a copy depends on the whole corpus, so ``clean`` runs in two passes.
 The first cleans each document as usual, spools it to a temporary file, and keeps only what
-the dedup pipeline needs of its paragraphs (compact arrays: a word key, a count and a uint32
-shingle set per paragraph; where it came from; the document's date). Once every document is
-read, the paragraphs are clustered (:mod:`cleaner.dedup`). The second pass reads the spool
+the dedup pipeline needs of its paragraphs: in memory, a few numbers each in arrays (a word
+key, whether it has words, its document and line; no Python object per paragraph, no text),
+and its shingle set in a second temporary file; of each document its path, record and date.
+Once every document is read, the paragraphs are clustered (:mod:`cleaner.dedup.grouping`,
+which reads the sets back from disk as it needs them). The second pass reads the spool
 back in input order: each paragraph in a cluster that spans articles is marked in its
 record's metadata, and with ``drop`` every copy outside the canonical's article is removed
 by a finding of its own.
@@ -37,6 +39,8 @@ from typing import Any, Iterable, Iterator, NamedTuple
 import numpy as np
 
 from cleaner.dedup import corpus
+from cleaner.dedup.grouping import FlatGroups, flat_groups
+from cleaner.dedup.store import SetFile
 from cleaner.fixes import Outcome, apply_once
 from cleaner.model import Document, Finding, InputError
 from cleaner.rules._shared import removal
@@ -57,19 +61,29 @@ class Mark(NamedTuple):
 
 
 class _Paragraphs:
-    """What the first pass keeps of every paragraph, signed a chunk of texts at a time."""
+    """What the first pass keeps of every paragraph: fixed-size numbers in arrays (its word
+    key, whether it has words, its document and line), its shingle set in ``sets`` on disk;
+    and of every document its path, record and date. Texts are signed a chunk at a time."""
 
-    def __init__(self, settings: Settings, normalize):
-        self.settings, self.normalize = settings, normalize
-        self.parts: list[corpus.Signed] = []
+    def __init__(self, settings: Settings, normalize, sets: SetFile):
+        self.settings, self.normalize, self.sets = settings, normalize, sets
         self.texts: list[str] = []
-        self.owner = array("q")  # the document of each paragraph
-        self.lines = array("q")  # its input line
-        self.documents: list[tuple[str, int | None, Any]] = []  # path, record, date
+        self.keys = array("Q")
+        self.present = bytearray()
+        self.owner = array("I")  # the document of each paragraph
+        self.lines = array("I")  # its input line
+        self.paths: dict[str, int] = {}  # each path once, numbered
+        self.path_of = array("I")  # each document's path number
+        self.records = array("q")  # its record, -1 for none
+        self.dates: list[str | None] = []  # its date; equal dates share one string
+        self._dates: dict[str, str] = {}
 
     def add(self, document: Document) -> None:
-        number = len(self.documents)
-        self.documents.append((document.path, document.record, document.metadata.get("date")))
+        number = len(self.dates)
+        date = document.metadata.get("date")
+        self.dates.append(self._dates.setdefault(date, date) if isinstance(date, str) else None)
+        self.path_of.append(self.paths.setdefault(document.path, len(self.paths)))
+        self.records.append(-1 if document.record is None else document.record)
         self.owner.extend(repeat(number, len(document.lines)))
         self.lines.extend(line.number for line in document.lines)
         self.texts.extend(line.text for line in document.lines)
@@ -78,32 +92,73 @@ class _Paragraphs:
 
     def _sign(self) -> None:
         texts = self.normalize(self.texts) if self.normalize else self.texts
-        self.parts.append(corpus.sign(texts, self.settings.dedup))
+        for part in corpus.signed_chunks(texts, self.settings.dedup):
+            self.keys.frombytes(part.keys.tobytes())
+            self.present.extend((part.sizes > 0).tobytes())
+            self.sets.append(part.sets)
         self.texts = []
 
-    def marks(self) -> dict[int, list[Mark]]:
-        """The marks of each document that has paragraphs in a cluster spanning articles."""
+    def marks(self) -> Marks:
+        """The marks of the paragraphs in clusters that span articles."""
         self._sign()
-        signed = corpus.joined(self.parts)
-        owner = np.frombuffer(self.owner, dtype=np.int64)
-        by_date = corpus.ranks([corpus.Passage("", "", None, None, "", date) for _, _, date in self.documents])
-        order = np.lexsort((np.arange(len(owner)), by_date[owner]))  # documents by date, then lines
-        ranks = np.empty(len(owner), dtype=np.int64)
-        ranks[order] = np.arange(len(owner))
-        groups = corpus.group_signed(signed, np.arange(len(owner)), ranks, self.settings.dedup)
-        found: dict[int, list[Mark]] = {}
-        number = 0
-        for group in groups:
-            if np.all(owner[group.members] == owner[group.canonical]):
-                continue  # copies inside one article: repeated-paragraph's business
-            number += 1
-            head = int(group.canonical)
-            path, record, _ = self.documents[owner[head]]
-            where = {"path": path, **({"record": record} if record is not None else {}), "line": self.lines[head]}
-            found.setdefault(int(owner[head]), []).append(Mark(self.lines[head], number, where, 1.0, False))
-            for member, similarity in zip(group.members.tolist(), group.similarities.tolist()):
-                mark = Mark(self.lines[member], number, where, similarity, bool(owner[member] != owner[head]))
-                found.setdefault(int(owner[member]), []).append(mark)
+        self.sets.finish()
+        owner = np.frombuffer(self.owner, dtype=np.uint32)
+        by_date = corpus.date_ranks(self.dates)
+        count = len(owner)
+
+        def rank(items: np.ndarray) -> np.ndarray:  # documents by date, then paragraphs in order
+            return by_date[owner[items]] * count + items
+
+        keys = np.frombuffer(self.keys, dtype=np.uint64)
+        present = np.frombuffer(self.present, dtype=np.bool_)
+        groups = flat_groups(keys, present, self.sets, rank, self.settings.dedup)
+        del keys, present
+        places = (list(self.paths), self.path_of, self.records)
+        return Marks.of(groups, owner, np.frombuffer(self.lines, dtype=np.uint32), places)
+
+
+class Marks(NamedTuple):
+    """Every paragraph in a cluster that spans articles, as arrays sorted by document: within
+    a document by cluster, the canonical first, then in input order."""
+
+    documents: np.ndarray  # each mark's document
+    lines: np.ndarray
+    clusters: np.ndarray  # numbered from 1, in the order of their first paragraph
+    similarities: np.ndarray
+    copies: np.ndarray  # bool: not the canonical and in another article than the canonical
+    heads: np.ndarray  # the canonical's document and line, two columns
+    places: tuple[list[str], array, array]  # the paths; each document's path number and record
+
+    @classmethod
+    def of(cls, groups: FlatGroups, owner: np.ndarray, lines: np.ndarray, places: tuple) -> Marks:
+        group_of = groups.group_of()
+        elsewhere = owner[groups.members] != owner[groups.heads][group_of]
+        spans = np.bincount(group_of, weights=elsewhere, minlength=len(groups.heads)) > 0
+        kept = spans[group_of]  # copies inside one article are repeated-paragraph's business
+        members, group_of = groups.members[kept], group_of[kept]
+        heads = groups.heads[group_of]
+        order = np.lexsort((members, members != heads, group_of, owner[members]))
+        members, group_of, heads = members[order], group_of[order], heads[order]
+        return cls(
+            owner[members],
+            lines[members],
+            np.cumsum(spans)[group_of],
+            groups.similarities[kept][order],
+            elsewhere[kept][order],
+            np.stack((owner[heads], lines[heads]), axis=1),
+            places,
+        )
+
+    def of_document(self, number: int) -> list[Mark]:
+        start, stop = np.searchsorted(self.documents, [number, number + 1]).tolist()
+        found = []
+        for k in range(start, stop):
+            head, head_line = self.heads[k].tolist()
+            paths, path_of, records = self.places
+            record = {"record": records[head]} if records[head] >= 0 else {}
+            canonical = {"path": paths[path_of[head]], **record, "line": head_line}
+            mark = Mark(int(self.lines[k]), int(self.clusters[k]), canonical, float(self.similarities[k]), bool(self.copies[k]))
+            found.append(mark)
         return found
 
 
@@ -111,21 +166,24 @@ def resolve(items: Iterable[Any], settings: Settings, normalize, drop: bool) -> 
     """The cleaned ``items`` (and input errors) again, in order, with duplicates marked
     (``metadata["duplicates"]``) and, with ``drop``, removed; ``normalize`` writes entity
     variants one way before comparing (None when the N rules ran)."""
-    paragraphs = _Paragraphs(settings, normalize)
     with tempfile.TemporaryFile() as spool:
-        pickler = pickle.Pickler(spool, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = copyreg.dispatch_table.copy()
-        pickler.dispatch_table[MappingProxyType] = lambda proxy: (_frozen, (dict(proxy),))
-        for item in items:
-            if not isinstance(item, InputError):
-                paragraphs.add(item.outcome.document)
-            pickler.dump(item)
-        marks = paragraphs.marks()
+        with SetFile() as sets:
+            paragraphs = _Paragraphs(settings, normalize, sets)
+            pickler = pickle.Pickler(spool, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = copyreg.dispatch_table.copy()
+            pickler.dispatch_table[MappingProxyType] = lambda proxy: (_frozen, (dict(proxy),))
+            for item in items:
+                if not isinstance(item, InputError):
+                    paragraphs.add(item.outcome.document)
+                pickler.dump(item)
+                pickler.clear_memo()  # the memo would hold every item ever spooled
+            marks = paragraphs.marks()
+            del paragraphs
         spool.seek(0)
         number = 0
         for item in _read_back(spool):
             if not isinstance(item, InputError):
-                item = _marked(item, marks.get(number, []), drop)
+                item = _marked(item, marks.of_document(number), drop)
                 number += 1
             yield item
 
@@ -152,10 +210,9 @@ def _copy_finding(mark: Mark, text: str) -> Finding:
 
 
 def _read_back(spool) -> Iterator[Any]:
-    unpickler = pickle.Unpickler(spool)
-    while True:
+    while True:  # an unpickler per item: a lasting one's memo would keep the items read
         try:
-            yield unpickler.load()
+            yield pickle.load(spool)
         except EOFError:
             return
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from cleaner.dedup.words import ranges
+
 
 def union_find(count: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """The root of each of ``count`` items once the pairs are joined: its group's smallest item.
@@ -31,11 +33,21 @@ def union_find(count: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
 
 def groups(roots: np.ndarray) -> list[np.ndarray]:
     """The items of each group of two or more, in input order, groups by their first item."""
+    members, starts = flat_groups(roots)
+    return np.split(members, starts[1:]) if len(starts) else []
+
+
+def flat_groups(roots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The items of the groups of two or more, a group after another (as :func:`groups`),
+    and where each group starts."""
     order = np.argsort(roots, kind="stable")
     ranked = roots[order]
     starts = np.flatnonzero(np.concatenate(([True], ranked[1:] != ranked[:-1])))
-    sizes = np.diff(np.append(starts, len(ranked)))
-    return [order[start : start + size] for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist())]
+    del ranked
+    sizes = np.diff(np.append(starts, len(order)))
+    big = sizes > 1
+    members = order[ranges(starts[big], sizes[big])]
+    return members, np.concatenate(([0], np.cumsum(sizes[big])))[:-1].astype(np.int64)
 
 
 def canonical(members: np.ndarray, ranks: np.ndarray) -> int:

@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Callable, Iterable, NamedTuple, Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 
-from cleaner.dedup import clusters, lsh
+from cleaner.dedup.grouping import Selected, as_groups, flat_groups
 from cleaner.dedup.shingles import ShingleSets, concatenate, shingle_sets
-from cleaner.dedup.signatures import permutations, signatures
-from cleaner.dedup.similarity import jaccard
 from cleaner.dedup.words import split_words, text_keys
 from cleaner.settings import DedupSettings
 
 TEXT_CHUNK = 1 << 12  # texts split and shingled at a time
-SIGNATURE_ROWS = 1 << 16  # sets signed at a time: their signatures are dropped once banded
-VERIFY_ROUNDS = 4  # rounds of one candidate per item; the last round takes all that remain
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -85,14 +81,20 @@ def cluster_passages(
 
 def ranks(passages: Sequence[Passage]) -> np.ndarray:
     """Each passage's place in the canonical order: dated ones by date, then input order."""
-    dated = [i for i, p in enumerate(passages) if isinstance(p.date, str) and _ISO_DATE.match(p.date)]
-    order = sorted(dated, key=lambda i: (passages[i].date, i))
-    if len(order) < len(passages):
-        undated = np.ones(len(passages), dtype=bool)
+    return date_ranks([p.date for p in passages])
+
+
+def date_ranks(dates: Sequence) -> np.ndarray:
+    """Each date's place in the canonical order: ISO dates (``YYYY-MM-DD...``) by date, then
+    input order; anything else after them, in input order."""
+    dated = [i for i, d in enumerate(dates) if isinstance(d, str) and _ISO_DATE.match(d)]
+    order = sorted(dated, key=lambda i: (dates[i], i))
+    if len(order) < len(dates):
+        undated = np.ones(len(dates), dtype=bool)
         undated[dated] = False
         order = np.concatenate((np.array(order, dtype=np.int64), np.flatnonzero(undated)))
-    result = np.empty(len(passages), dtype=np.int64)
-    result[order] = np.arange(len(passages))
+    result = np.empty(len(dates), dtype=np.int64)
+    result[order] = np.arange(len(dates))
     return result
 
 
@@ -112,7 +114,10 @@ def find_groups(
     place[unique] = np.arange(len(unique))
     signed = sign([texts[i] for i in unique], settings)
     del first_of
-    return group_signed(signed, place[same_as], ranks, settings, stats)
+    which = place[same_as]
+    sets = Selected(signed.sets, which, signed.sets.sizes[which])
+    found = flat_groups(signed.keys[which], signed.sizes[which] > 0, sets, ranks.__getitem__, settings, stats)
+    return [Group(*group) for group in as_groups(found)]
 
 
 class Signed(NamedTuple):
@@ -127,16 +132,7 @@ def sign(texts: Sequence[str], settings: DedupSettings) -> Signed:
     """Each text's key (equal for the same words in the same order), word count and shingle set,
     a chunk of texts at a time: only these compact arrays outlive a chunk."""
     parts = [Signed(np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64), concatenate([]))]
-    for start in range(0, len(texts), TEXT_CHUNK):
-        chunk = texts[start : start + TEXT_CHUNK]
-        words = split_words(chunk)
-        sets = shingle_sets(chunk, settings.shingle, settings.size, words)
-        parts.append(Signed(text_keys(words), words.lengths, sets))
-    return joined(parts)
-
-
-def joined(parts: Sequence[Signed]) -> Signed:
-    """The texts of ``parts``, one part after the other (a corpus signed as it is read)."""
+    parts.extend(signed_chunks(texts, settings))
     return Signed(
         np.concatenate([p.keys for p in parts]),
         np.concatenate([p.sizes for p in parts]),
@@ -144,90 +140,10 @@ def joined(parts: Sequence[Signed]) -> Signed:
     )
 
 
-def group_signed(
-    signed: Signed, which: np.ndarray, ranks: np.ndarray, settings: DedupSettings, stats: Counter | None = None
-) -> list[Group]:
-    """:func:`find_groups` over signed texts: text ``i`` is the signed text ``which[i]``."""
-    stats = Counter() if stats is None else stats
-    distinct, copy_of = _distinct_texts(signed.keys[which], signed.sizes[which] > 0)
-    sets = signed.sets.select(which[distinct])
-    pairs = _candidates(sets, settings)
-    stats["passages"] += len(which)
-    stats["exact_copies"] += int(np.count_nonzero(copy_of >= 0)) - len(distinct)
-    stats["candidates"] += len(pairs)
-    roots = _verified_roots(sets, pairs, settings.threshold, stats)
-    labels = np.where(copy_of >= 0, roots[np.maximum(copy_of, 0)], -1 - np.arange(len(which)))
-    return _with_canonicals(clusters.groups(labels), copy_of, sets, ranks)
-
-
-def _distinct_texts(keys: np.ndarray, present: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The first index of each distinct text with words, and for each text its distinct
-    number (-1 for a text without words), distinct texts numbered in input order."""
-    present = np.flatnonzero(present)
-    order = present[np.argsort(keys[present], kind="stable")]
-    ranked = keys[order]
-    starts = np.concatenate(([True], ranked[1:] != ranked[:-1])) if len(order) else np.zeros(0, bool)
-    group = np.cumsum(starts) - 1
-    firsts = order[starts]  # stable sort: the first of each key in input order
-    by_input = np.argsort(firsts, kind="stable")
-    renumber = np.empty_like(by_input)
-    renumber[by_input] = np.arange(len(by_input))
-    copy_of = np.full(len(keys), -1, dtype=np.int64)
-    copy_of[order] = renumber[group]
-    return firsts[by_input], copy_of
-
-
-def _candidates(sets: ShingleSets, settings: DedupSettings) -> np.ndarray:
-    perms = permutations(settings.num_perm, settings.seed)
-    keyed = lsh.without_common(sets, settings.common_share, settings.common_min)
-    keys = np.empty((len(sets), settings.bands), dtype=np.uint32)
-    for start in range(0, len(sets), SIGNATURE_ROWS):
-        stop = min(start + SIGNATURE_ROWS, len(sets))
-        signed = signatures(keyed.slice(start, stop), perms)
-        keys[start:stop] = lsh.band_keys(signed, settings.bands, settings.rows)
-    return lsh.candidate_pairs(keys)
-
-
-def _verified_roots(sets: ShingleSets, pairs: np.ndarray, threshold: float, stats: Counter) -> np.ndarray:
-    """Union-find over the candidates whose shingle sets are similar enough.
-
-    A candidate between two items already joined cannot change the groups, so candidates are
-    verified in rounds (each item's first remaining candidate per round) and those inside one
-    group are dropped between rounds: copies of one text are not compared pair by pair.
-    """
-    left, right = pairs[:, 0], pairs[:, 1]
-    joined_left, joined_right = [left[:0]], [right[:0]]
-    roots = np.arange(len(sets), dtype=np.int64)
-    for round_number in range(VERIFY_ROUNDS + 1):
-        if not len(left):
-            break
-        first = np.concatenate(([True], left[1:] != left[:-1]))
-        if round_number == VERIFY_ROUNDS:
-            first[:] = True
-        similar = jaccard(sets, left[first], right[first]) >= threshold
-        stats["compared"] += int(np.count_nonzero(first))
-        joined_left.append(left[first][similar])
-        joined_right.append(right[first][similar])
-        roots = clusters.union_find(len(sets), np.concatenate(joined_left), np.concatenate(joined_right))
-        left, right = left[~first], right[~first]
-        apart = roots[left] != roots[right]
-        left, right = left[apart], right[apart]
-    stats["joined"] += sum(len(x) for x in joined_left)
-    return roots
-
-
-def _with_canonicals(
-    found: list[np.ndarray], copy_of: np.ndarray, sets: ShingleSets, ranks: np.ndarray
-) -> list[Group]:
-    """Each group's canonical member, and every other member's similarity to it."""
-    heads = [clusters.canonical(members, ranks) for members in found]
-    others = [members[members != head] for members, head in zip(found, heads)]
-    left = np.concatenate([np.full(len(o), copy_of[h]) for o, h in zip(others, heads)] or [[]])
-    right = np.concatenate([copy_of[o] for o in others] or [[]])
-    left, right = left.astype(np.int64), right.astype(np.int64)
-    similarity = np.where(left == right, 1.0, jaccard(sets, left, right))
-    cuts = np.cumsum([len(o) for o in others])[:-1]
-    return [
-        Group(head, members, sims)
-        for head, members, sims in zip(heads, others, np.split(similarity, cuts))
-    ]
+def signed_chunks(texts: Sequence[str], settings: DedupSettings) -> Iterator[Signed]:
+    """:func:`sign` a chunk of texts at a time."""
+    for start in range(0, len(texts), TEXT_CHUNK):
+        chunk = texts[start : start + TEXT_CHUNK]
+        words = split_words(chunk)
+        sets = shingle_sets(chunk, settings.shingle, settings.size, words)
+        yield Signed(text_keys(words), words.lengths, sets)

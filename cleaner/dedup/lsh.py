@@ -31,6 +31,8 @@ at 2 edits), and so, less, does a floor of 300 passages (0.9940 at 5 edits).
 
 from __future__ import annotations
 
+from typing import Callable, Iterable, Iterator
+
 import numpy as np
 
 from cleaner.dedup.shingles import ShingleSets
@@ -38,6 +40,8 @@ from cleaner.dedup.shingles import ShingleSets
 MIN_RARE = 3  # a set with fewer shingles left than this keeps its common ones in its keys
 _STEP = np.uint64(0x9E3779B97F4A7C15)
 _LOOKUP_BLOCK = 1 << 22
+COUNT_BUCKETS = 1 << 22  # buckets of shingles counted in the first pass of common_shingles
+_BUCKET_MASK = np.uint32(COUNT_BUCKETS - 1)
 
 
 def candidate_probability(similarity: float, bands: int, rows: int) -> float:
@@ -54,8 +58,38 @@ def without_common(sets: ShingleSets, share: float, minimum: int) -> ShingleSets
     them the keys pick out the rarer words a copy shares with its original. Verification still
     compares the whole sets.
     """
-    values, counts = np.unique(sets.hashes, return_counts=True)
-    common = values[counts > max(share * len(sets), minimum)]
+    return without(sets, common_shingles(lambda: [sets], len(sets), share, minimum))
+
+
+def common_shingles(
+    chunks: Callable[[], Iterable[ShingleSets]], count: int, share: float, minimum: int
+) -> np.ndarray:
+    """The shingles, sorted, found in more than ``share`` of the ``count`` sets that
+    ``chunks()`` yields (and in more than ``minimum`` of them).
+
+    Two passes over the chunks in fixed memory, however many distinct shingles there are:
+    the first counts the sets in each of ``COUNT_BUCKETS`` buckets of shingles (a bucket's
+    count is at least that of any shingle in it); the second counts exactly the shingles of
+    the buckets above the limit, which are few.
+    """
+    limit = max(share * count, minimum)
+    buckets = np.zeros(COUNT_BUCKETS, dtype=np.int64)
+    for sets in chunks():
+        buckets += np.bincount(sets.hashes & _BUCKET_MASK, minlength=COUNT_BUCKETS)
+    heavy = buckets > limit
+    values, counts = np.empty(0, dtype=np.uint32), np.empty(0, dtype=np.int64)
+    if not heavy.any():
+        return values
+    for sets in chunks():
+        found, times = np.unique(sets.hashes[heavy[sets.hashes & _BUCKET_MASK]], return_counts=True)
+        values, where = np.unique(np.concatenate((values, found)), return_inverse=True)
+        counts = np.bincount(where, weights=np.concatenate((counts, times)), minlength=len(values)).astype(np.int64)
+    return values[counts > limit]
+
+
+def without(sets: ShingleSets, common: np.ndarray) -> ShingleSets:
+    """The sets without the ``common`` shingles (sorted), each set keeping ``MIN_RARE`` or more
+    (see :func:`without_common`)."""
     if not len(common) or not len(sets.hashes):
         return sets
     rare = np.empty(len(sets.hashes), dtype=bool)
@@ -87,27 +121,51 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
 
 
 def candidate_pairs(keys: np.ndarray, max_neighbours: int = 64) -> np.ndarray:
-    """The pairs ``(i, j)``, ``i < j``, that share a key in some band, sorted, each once.
+    """The pairs ``(i, j)``, ``i < j``, that share a key in some band (a column of ``keys``),
+    sorted, each once (see :func:`pair_codes`)."""
+    count = len(keys)
+    codes = pair_codes((keys[:, band] for band in range(keys.shape[1])), count, max_neighbours)
+    return np.stack((codes // count, codes % count), axis=1) if count else codes.reshape(0, 2)
+
+
+def pair_codes(columns: Iterable[np.ndarray], count: int, max_neighbours: int = 64) -> np.ndarray:
+    """The pairs ``(i, j)``, ``i < j``, of the ``count`` sets that share a key in some band,
+    as codes ``i * count + j``, sorted, each once; ``columns`` gives each band's keys in turn.
 
     In a bucket of more than ``max_neighbours + 1`` sets each set is paired with the next
     ``max_neighbours`` only: every member is still linked to the bucket, and a bucket that big
-    is mostly copies of one text, which clustering joins through any of them.
+    is mostly copies of one text, which clustering joins through any of them. A near copy
+    shares many bands with its original: the pairs found so far are made unique whenever the
+    new ones outnumber them, so memory follows the distinct pairs.
     """
-    count = len(keys)
-    found = [np.empty(0, dtype=np.int64)]
-    for band in range(keys.shape[1]):
-        order = np.argsort(keys[:, band], kind="stable")
-        ranked = keys[order, band]
-        # positions whose key equals the one ``distance`` places on: in a sorted column these
-        # only shrink as the distance grows
-        active = np.flatnonzero(ranked[1:] == ranked[:-1])
-        distance = 1
-        while len(active) and distance <= max_neighbours:
-            left, right = order[active], order[active + distance]
-            found.append(np.minimum(left, right) * count + np.maximum(left, right))
-            distance += 1
-            active = active[active + distance < count]
-            active = active[ranked[active + distance] == ranked[active]]
-    codes = np.sort(np.concatenate(found))
-    codes = codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
-    return np.stack((codes // count, codes % count), axis=1) if count else codes.reshape(0, 2)
+    unique = np.empty(0, dtype=np.int64)
+    found: list[np.ndarray] = []
+    pending = 0
+    for column in columns:
+        for codes in _band_pairs(column, count, max_neighbours):
+            found.append(codes)
+            pending += len(codes)
+        if pending > max(len(unique), _LOOKUP_BLOCK):
+            unique, found, pending = _unique(np.concatenate([unique, *found])), [], 0
+    return _unique(np.concatenate([unique, *found]))
+
+
+def _band_pairs(keys: np.ndarray, count: int, max_neighbours: int) -> Iterator[np.ndarray]:
+    """The codes ``i * count + j`` of the pairs sharing a key in this band."""
+    order = np.argsort(keys, kind="stable")
+    ranked = keys[order]
+    # positions whose key equals the one ``distance`` places on: in a sorted column these
+    # only shrink as the distance grows
+    active = np.flatnonzero(ranked[1:] == ranked[:-1])
+    distance = 1
+    while len(active) and distance <= max_neighbours:
+        left, right = order[active], order[active + distance]
+        yield np.minimum(left, right) * count + np.maximum(left, right)
+        distance += 1
+        active = active[active + distance < count]
+        active = active[ranked[active + distance] == ranked[active]]
+
+
+def _unique(codes: np.ndarray) -> np.ndarray:
+    codes.sort()
+    return codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes

@@ -55,15 +55,19 @@ class ShingleSets(NamedTuple):
         first, last = self.offsets[start], self.offsets[stop]
         return ShingleSets(self.offsets[start : stop + 1] - first, self.hashes[first:last])
 
-    def select(self, indices: np.ndarray, chunk: int = 1 << 16) -> ShingleSets:
-        """The sets at ``indices``, in that order (gathered a chunk at a time: small work arrays)."""
-        sizes = self.sizes[indices]
+    def select(self, indices: np.ndarray, chunk: int = 1 << 16, after_chunk=None) -> ShingleSets:
+        """The sets at ``indices``, in that order (gathered a chunk at a time: small work arrays;
+        ``after_chunk`` is called after each)."""
+        indices = np.asarray(indices, dtype=np.int64)
+        sizes = self.offsets[indices + 1] - self.offsets[indices]
         offsets = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
         hashes = np.empty(int(offsets[-1]), dtype=np.uint32)
         for start in range(0, len(indices), chunk):
             part = slice(start, start + chunk)
             positions = ranges(self.offsets[indices[part]], sizes[part])
             hashes[offsets[start] : offsets[start] + len(positions)] = self.hashes[positions]
+            if after_chunk is not None:
+                after_chunk()
         return ShingleSets(offsets, hashes)
 
 

@@ -1,4 +1,8 @@
-"""Jaccard similarity of many pairs of shingle sets at once, by merging their sorted hashes."""
+"""Jaccard similarity of many pairs of shingle sets at once, by merging their sorted hashes.
+
+The sets are anything with ``sizes`` and ``select(indices)`` (a :class:`ShingleSets`, or sets
+on disk, :class:`cleaner.dedup.store.SetFile`): a block of pairs copies out the sets it needs.
+"""
 
 from __future__ import annotations
 
@@ -14,16 +18,21 @@ def jaccard(sets: ShingleSets, left: np.ndarray, right: np.ndarray) -> np.ndarra
     """``|A & B| / |A | B|`` for each pair ``(sets[left[k]], sets[right[k]])``."""
     sizes = sets.sizes
     result = np.empty(len(left), dtype=np.float64)
-    work = sizes[left] + sizes[right]
+    done = np.cumsum(sizes[left] + sizes[right])  # hashes merged up to each pair
     start = 0
     while start < len(left):
-        stop = start + max(1, int(np.searchsorted(np.cumsum(work[start:]), PAIR_BLOCK)))
+        before = done[start - 1] if start else 0
+        stop = max(start + 1, int(np.searchsorted(done, before + PAIR_BLOCK)))
         result[start:stop] = _jaccard_block(sets, left[start:stop], right[start:stop])
         start = stop
     return result
 
 
 def _jaccard_block(sets: ShingleSets, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    # the block's sets, copied out once (the sets may be on disk), numbered in that copy
+    items, inverse = np.unique(np.concatenate((left, right)), return_inverse=True)
+    sets = sets.select(items)
+    left, right = inverse[: len(left)], inverse[len(left) :]
     sizes = sets.sizes
     a, b = sizes[left], sizes[right]
     pair_ids = np.arange(len(left), dtype=np.uint64) << np.uint64(32)

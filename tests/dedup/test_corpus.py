@@ -8,7 +8,7 @@ from collections import Counter
 import numpy as np
 
 from cleaner.dedup import Passage, cluster_passages
-from cleaner.dedup.corpus import _verified_roots
+from cleaner.dedup.grouping import _verified_roots
 from cleaner.dedup.shingles import shingle_sets
 from cleaner.entities import Matcher, load_gazetteer
 from cleaner.settings import DedupSettings
@@ -52,7 +52,7 @@ def test_canonical_is_the_earliest_date_then_the_first_in_input():
 def test_verification_rejects_false_candidates():
     sets = shingle_sets([STORY, OTHER, SPUN])
     stats = Counter()
-    roots = _verified_roots(sets, np.array([[0, 1], [0, 2], [1, 2]]), 0.5, stats)
+    roots = _verified_roots(sets, np.array([0, 0, 1]), np.array([1, 2, 2]), 0.5, stats)
     assert roots.tolist() == [0, 1, 0]
     assert stats["joined"] == 1
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from cleaner.dedup import lsh
 from cleaner.dedup.lsh import (
     MIN_RARE,
     band_keys,
     candidate_pairs,
     candidate_probability,
+    common_shingles,
+    pair_codes,
     without_common,
 )
-from cleaner.dedup.shingles import ShingleSets
+from cleaner.dedup.shingles import ShingleSets, concatenate
 from cleaner.dedup.signatures import permutations, signatures
 from cleaner.settings import DedupSettings
 
@@ -94,6 +97,27 @@ def test_a_set_with_few_rare_shingles_stays_whole():
 def test_small_corpora_keep_every_shingle():
     sets = sets_of([1, 2, 3], [1, 2, 4], [1, 5, 6])
     assert as_lists(without_common(sets, share=0.01, minimum=1000)) == as_lists(sets)
+
+
+@pytest.mark.parametrize("buckets", [1, 4, 1 << 22])
+def test_common_shingles_are_counted_exactly_whatever_shares_a_bucket(monkeypatch, buckets):
+    monkeypatch.setattr(lsh, "COUNT_BUCKETS", buckets)
+    monkeypatch.setattr(lsh, "_BUCKET_MASK", np.uint32(buckets - 1))
+    rng = np.random.default_rng(8)
+    chunks = [sets_of(*[rng.choice(30, rng.integers(1, 8), replace=False).tolist() for _ in range(40)]) for _ in range(3)]
+    values, counts = np.unique(concatenate(chunks).hashes, return_counts=True)
+    for minimum in (0, 10, 30):
+        found = common_shingles(lambda: chunks, 120, 0.05, minimum)
+        assert found.tolist() == values[counts > max(6, minimum)].tolist()
+
+
+def test_pairs_found_band_by_band_are_made_unique_as_they_come(monkeypatch):
+    keys = np.random.default_rng(9).integers(0, 6, (40, 5)).astype(np.uint32)
+    expected = candidate_pairs(keys, max_neighbours=4)
+    monkeypatch.setattr(lsh, "_LOOKUP_BLOCK", 1)  # compact after every band
+    codes = pair_codes((keys[:, band] for band in range(5)), 40, max_neighbours=4)
+    assert np.stack((codes // 40, codes % 40), axis=1).tolist() == expected.tolist()
+    assert len(expected) == len({tuple(p) for p in expected.tolist()})
 
 
 @pytest.mark.parametrize(

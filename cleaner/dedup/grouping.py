@@ -1,0 +1,178 @@
+"""From signed texts to groups of duplicates, in memory that grows by a few arrays per text.
+
+:func:`flat_groups` takes each text's word key and shingle set (the sets may be on disk,
+:class:`cleaner.dedup.store.SetFile`) and returns the groups as flat arrays. Exact copies
+(the same words in the same order) share one distinct text; the distinct texts are signed
+a block at a time, their band keys spilled to disk (:class:`~cleaner.dedup.store.BandFile`),
+the candidate pairs found one band at a time, and verified on the real shingle sets, read
+back a block of pairs at a time. No step holds every set or every signature.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable, Iterator, NamedTuple
+
+import numpy as np
+
+from cleaner.dedup import clusters, lsh
+from cleaner.dedup.shingles import ShingleSets
+from cleaner.dedup.signatures import permutations, signatures
+from cleaner.dedup.similarity import jaccard
+from cleaner.dedup.store import BandFile
+from cleaner.settings import DedupSettings
+
+SIGNATURE_ROWS = 1 << 16  # sets signed at a time: their signatures are dropped once banded
+VERIFY_ROUNDS = 4  # rounds of one candidate per item; the last round takes all that remain
+
+
+class FlatGroups(NamedTuple):
+    """Groups of two or more texts, ordered by their first text, as flat arrays."""
+
+    members: np.ndarray  # text indices, a group after another, each group in input order
+    starts: np.ndarray  # where each group starts in ``members``
+    heads: np.ndarray  # each group's canonical text (the lowest rank)
+    similarities: np.ndarray  # each member's Jaccard similarity to its canonical (1.0 for it)
+
+    def group_of(self) -> np.ndarray:
+        """The group of each member."""
+        return np.repeat(np.arange(len(self.starts)), np.diff(np.append(self.starts, len(self.members))))
+
+
+class Selected(NamedTuple):
+    """The sets at ``rows`` of a larger collection (in memory or on disk), numbered from 0."""
+
+    sets: object  # anything with ``sizes`` and ``select``
+    rows: np.ndarray
+    sizes: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def select(self, indices: np.ndarray) -> ShingleSets:
+        return self.sets.select(self.rows[indices])
+
+    def chunks(self, size: int) -> Iterator[ShingleSets]:
+        """The sets in order, ``size`` at a time."""
+        for start in range(0, len(self.rows), size):
+            yield self.sets.select(self.rows[start : start + size])
+
+
+def flat_groups(
+    keys: np.ndarray,
+    present: np.ndarray,
+    sets,
+    rank: Callable[[np.ndarray], np.ndarray],
+    settings: DedupSettings,
+    stats: Counter | None = None,
+) -> FlatGroups:
+    """Groups of exact and near-duplicate texts: text ``i`` has the word key ``keys[i]``,
+    words when ``present[i]``, and the shingle set ``sets.select([i])``; ``rank(indices)``
+    orders texts for the canonical copy (lowest first, each rank once). A text with no
+    words matches nothing.
+    """
+    stats = Counter() if stats is None else stats
+    distinct, copy_of = _distinct_texts(keys, present)
+    view = Selected(sets, distinct, sets.sizes[distinct])
+    left, right = _candidates(view, settings)
+    stats["passages"] += len(keys)
+    stats["exact_copies"] += int(np.count_nonzero(copy_of >= 0)) - len(distinct)
+    stats["candidates"] += len(left)
+    roots = _verified_roots(view, left, right, settings.threshold, stats)
+    del left, right
+    labels = np.where(copy_of >= 0, roots[np.maximum(copy_of, 0)], -1 - np.arange(len(keys)))
+    del roots
+    members, starts = clusters.flat_groups(labels)
+    del labels
+    return _with_canonicals(members, starts, copy_of, view, rank)
+
+
+def _distinct_texts(keys: np.ndarray, present: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The first index of each distinct text with words, and for each text its distinct
+    number (-1 for a text without words), distinct texts numbered in input order."""
+    present = np.flatnonzero(present)
+    order = present[np.argsort(keys[present], kind="stable")]
+    del present
+    ranked = keys[order]
+    starts = np.concatenate(([True], ranked[1:] != ranked[:-1])) if len(order) else np.zeros(0, bool)
+    del ranked
+    group = np.cumsum(starts) - 1
+    firsts = order[starts]  # stable sort: the first of each key in input order
+    by_input = np.argsort(firsts, kind="stable")
+    renumber = np.empty_like(by_input)
+    renumber[by_input] = np.arange(len(by_input))
+    copy_of = np.full(len(keys), -1, dtype=np.int64)
+    copy_of[order] = renumber[group]
+    return firsts[by_input], copy_of
+
+
+def _candidates(sets: Selected, settings: DedupSettings) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs of sets (left and right, sorted) that share a band key, keyed without the
+    common shingles."""
+    perms = permutations(settings.num_perm, settings.seed)
+    common = lsh.common_shingles(
+        lambda: sets.chunks(SIGNATURE_ROWS), len(sets), settings.common_share, settings.common_min
+    )
+    with BandFile(settings.bands) as bands:
+        for part in sets.chunks(SIGNATURE_ROWS):
+            signed = signatures(lsh.without(part, common), perms)
+            bands.append(lsh.band_keys(signed, settings.bands, settings.rows))
+        codes = lsh.pair_codes(bands.columns(), len(sets))
+    right = codes % max(len(sets), 1)
+    codes //= max(len(sets), 1)
+    return codes, right
+
+
+def _verified_roots(sets, left: np.ndarray, right: np.ndarray, threshold: float, stats: Counter) -> np.ndarray:
+    """Union-find over the candidates whose shingle sets are similar enough.
+
+    A candidate between two items already joined cannot change the groups, so candidates are
+    verified in rounds (each item's first remaining candidate per round) and those inside one
+    group are dropped between rounds: copies of one text are not compared pair by pair.
+    """
+    joined_left, joined_right = [left[:0]], [right[:0]]
+    roots = np.arange(len(sets), dtype=np.int64)
+    for round_number in range(VERIFY_ROUNDS + 1):
+        if not len(left):
+            break
+        first = np.concatenate(([True], left[1:] != left[:-1]))
+        if round_number == VERIFY_ROUNDS:
+            first[:] = True
+        similar = jaccard(sets, left[first], right[first]) >= threshold
+        stats["compared"] += int(np.count_nonzero(first))
+        joined_left.append(left[first][similar])
+        joined_right.append(right[first][similar])
+        roots = clusters.union_find(len(sets), np.concatenate(joined_left), np.concatenate(joined_right))
+        left, right = left[~first], right[~first]
+        apart = roots[left] != roots[right]
+        left, right = left[apart], right[apart]
+    stats["joined"] += sum(len(x) for x in joined_left)
+    return roots
+
+
+def _with_canonicals(
+    members: np.ndarray, starts: np.ndarray, copy_of: np.ndarray, sets: Selected, rank
+) -> FlatGroups:
+    """Each group's canonical member (the lowest rank), and every member's similarity to it."""
+    flat = FlatGroups(members, starts, members[:0], np.empty(0))
+    group_of = flat.group_of()
+    by_rank = np.lexsort((rank(members), group_of))  # a group's lowest rank comes first
+    heads = members[by_rank[starts]]
+    del by_rank
+    left, right = copy_of[heads][group_of], copy_of[members]
+    similarities = np.ones(len(members))
+    other = left != right
+    similarities[other] = jaccard(sets, left[other], right[other])
+    return FlatGroups(members, starts, heads, similarities)
+
+
+def as_groups(flat: FlatGroups) -> list:
+    """The groups one by one: ``(canonical, the other members, their similarities)``."""
+    ends = np.append(flat.starts[1:], len(flat.members)).tolist()
+    found = []
+    for head, start, end in zip(flat.heads.tolist(), flat.starts.tolist(), ends):
+        members = flat.members[start:end]
+        others = members != head
+        found.append((head, members[others], flat.similarities[start:end][others]))
+    return found
+

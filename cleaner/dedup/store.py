@@ -1,0 +1,119 @@
+"""What the corpus stage keeps on disk: shingle sets, and LSH band keys.
+
+A corpus of ten million paragraphs has hundreds of millions of shingles; held in memory, their
+uint32 hashes alone would take gigabytes. :class:`SetFile` appends each chunk's sets to an
+unnamed temporary file as the corpus is signed and keeps only their offsets (8 bytes a set);
+verification reads back the sets it compares. :class:`BandFile` does the same for the band
+keys of the signed sets, a band's keys after another's, so the candidate pairs are found one
+band at a time.
+
+The sets are read back through a memory map: a gather over many scattered small sets is one
+array operation. The pages read stay in the operating system's file cache, and the map lets
+go of them after each step (``MADV_DONTNEED``), so what the process holds is what it copied
+out, as with plain reads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import mmap
+import tempfile
+from array import array
+
+import numpy as np
+
+from cleaner.dedup.shingles import ShingleSets
+
+GATHER_SETS = 1 << 13  # sets copied out of the map between two releases of its pages
+
+
+class SetFile:
+    """Shingle sets appended to a temporary file, then read back by index (:meth:`select`)."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close)
+        self._ends = array("q", [0])  # where each set ends, in hashes
+        self._sets: ShingleSets | None = None
+        self._map: mmap.mmap | None = None
+
+    def append(self, sets: ShingleSets) -> None:
+        self._file.write(np.ascontiguousarray(sets.hashes, dtype=np.uint32).tobytes())
+        self._ends.frombytes((sets.offsets[1:] + self._ends[-1]).astype(np.int64).tobytes())
+
+    def finish(self) -> None:
+        """No more sets: map the file for reading."""
+        self._file.flush()
+        offsets = np.frombuffer(self._ends, dtype=np.int64)  # no set is appended any more
+        if offsets[-1]:
+            self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
+            hashes = np.frombuffer(self._map, dtype=np.uint32)
+        else:
+            hashes = np.empty(0, dtype=np.uint32)
+        self._sets = ShingleSets(offsets, hashes)
+
+    def __len__(self) -> int:
+        return len(self._ends) - 1
+
+    @property
+    def sizes(self) -> np.ndarray:
+        return self._sets.sizes
+
+    def select(self, indices: np.ndarray) -> ShingleSets:
+        """The sets at ``indices``, in that order, copied into memory."""
+        return self._sets.select(indices, GATHER_SETS, self._release)
+
+    def _release(self) -> None:
+        if self._map is not None and hasattr(self._map, "madvise"):
+            self._map.madvise(mmap.MADV_DONTNEED)
+
+    def close(self) -> None:
+        self._sets = None
+        if self._map is not None:
+            with contextlib.suppress(BufferError):  # a view still alive: the map goes with it
+                self._map.close()
+        self._file.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class BandFile:
+    """The uint32 band keys of many sets, written a block of sets at a time and read back a
+    band at a time (:meth:`columns`): only one band's keys are in memory at once."""
+
+    def __init__(self, bands: int) -> None:
+        self.bands = bands
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close)
+        self._blocks: list[int] = []  # sets per block; a block holds its bands one after another
+
+    def append(self, keys: np.ndarray) -> None:
+        """Add the keys of a block of sets (one row a set, one column a band)."""
+        self._file.write(np.ascontiguousarray(keys.T, dtype=np.uint32).tobytes())
+        self._blocks.append(len(keys))
+
+    def __len__(self) -> int:
+        return sum(self._blocks)
+
+    def columns(self):
+        """Each band's keys for every set, a band at a time."""
+        self._file.flush()
+        for band in range(self.bands):
+            column = np.empty(len(self), dtype=np.uint32)
+            start = place = 0
+            for rows in self._blocks:
+                self._file.seek((place + band * rows) * 4)
+                self._file.readinto(memoryview(column[start : start + rows]).cast("B"))
+                start, place = start + rows, place + rows * self.bands
+            yield column
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

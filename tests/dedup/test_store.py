@@ -1,0 +1,52 @@
+"""Sets and band keys kept on disk read back as they were written."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from cleaner.dedup import store
+from cleaner.dedup.shingles import ShingleSets, concatenate
+from cleaner.dedup.similarity import jaccard
+from cleaner.dedup.store import BandFile, SetFile
+
+
+def random_sets(count: int, seed: int) -> ShingleSets:
+    rng = np.random.default_rng(seed)
+    sets = [np.unique(rng.integers(0, 50, rng.integers(0, 12))).astype(np.uint32) for _ in range(count)]
+    offsets = np.concatenate(([0], np.cumsum([len(s) for s in sets]))).astype(np.int64)
+    return ShingleSets(offsets, np.concatenate([np.empty(0, dtype=np.uint32), *sets]))
+
+
+def test_sets_come_back_by_index_in_any_order(monkeypatch):
+    monkeypatch.setattr(store, "GATHER_SETS", 3)  # several gathers per read
+    parts = [random_sets(20, 1), random_sets(0, 2), random_sets(15, 3)]
+    whole = concatenate(parts)
+    indices = np.random.default_rng(4).integers(0, len(whole), 40)
+    with SetFile() as sets:
+        for part in parts:
+            sets.append(part)
+        sets.finish()
+        assert len(sets) == len(whole)
+        assert sets.sizes.tolist() == whole.sizes.tolist()
+        got, expected = sets.select(indices), whole.select(indices)
+        assert got.offsets.tolist() == expected.offsets.tolist()
+        assert got.hashes.tolist() == expected.hashes.tolist()
+        left, right = indices[:20], indices[20:]
+        assert jaccard(sets, left, right).tolist() == jaccard(whole, left, right).tolist()
+
+
+def test_a_corpus_without_shingles_reads_back_empty_sets():
+    with SetFile() as sets:
+        sets.append(ShingleSets(np.zeros(3, dtype=np.int64), np.empty(0, dtype=np.uint32)))
+        sets.finish()
+        assert sets.select(np.array([1, 0])).sizes.tolist() == [0, 0]
+
+
+def test_band_keys_come_back_a_band_at_a_time():
+    rng = np.random.default_rng(5)
+    blocks = [rng.integers(0, 2**32, (rows, 4), dtype=np.uint64).astype(np.uint32) for rows in (5, 1, 7)]
+    with BandFile(4) as bands:
+        for block in blocks:
+            bands.append(block)
+        whole = np.concatenate(blocks)
+        assert [column.tolist() for column in bands.columns()] == [whole[:, b].tolist() for b in range(4)]
