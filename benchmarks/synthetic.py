@@ -16,9 +16,16 @@ What makes them like news for a near-duplicate finder:
 
 Built from word ids one paragraph at a time with a seeded generator: the same count and seed
 give the same paragraphs, and the generator's own memory stays small next to the strings.
+
+:func:`articles` streams whole JSON Lines articles (a title, a date, a byline now and then,
+paragraphs of sentences) for runs too big to hold: copies are taken from a window of recent
+paragraphs, so its memory stays the same however many articles it writes.
 """
 
 from __future__ import annotations
+
+from collections import deque
+from typing import Iterator
 
 import numpy as np
 
@@ -61,12 +68,12 @@ def paragraphs(count: int, seed: int = 7) -> tuple[list[str], np.ndarray]:
     texts = []
     for index in range(count):
         if sources[index] >= 0:
-            edited[index] = _edited(words_of(int(sources[index])), rng, spare)
+            edited[index] = edited(words_of(int(sources[index])), rng, spare)
         texts.append(" ".join(map(words.__getitem__, words_of(index).tolist())))
     return texts, sources
 
 
-def _edited(source: np.ndarray, rng: np.random.Generator, spare: np.ndarray) -> np.ndarray:
+def edited(source: np.ndarray, rng: np.random.Generator, spare: np.ndarray) -> np.ndarray:
     """A copy of ``source``: exact a third of the time, else 1 to one word in six edited."""
     if rng.random() < EXACT_SHARE:
         return source
@@ -81,3 +88,73 @@ def _edited(source: np.ndarray, rng: np.random.Generator, spare: np.ndarray) -> 
         else:
             text = np.insert(text, where, word)
     return text
+
+
+WINDOW = 50_000  # recent paragraphs an article's copies are taken from
+WORDS_AT_ONCE = 1 << 20  # word ids drawn from the Zipf law at a time
+
+
+class _ZipfWords:
+    """Word ids drawn from Zipf's law, a large batch at a time (one draw per word is slow)."""
+
+    def __init__(self, rng: np.random.Generator, size: int):
+        self.rng = rng
+        self.cdf = np.cumsum(1.0 / np.arange(1, size + 1))
+        self.cdf /= self.cdf[-1]
+        self.batch, self.used = np.empty(0, dtype=np.int32), 0
+
+    def take(self, count: int) -> np.ndarray:
+        if self.used + count > len(self.batch):
+            draws = self.rng.random(max(count, WORDS_AT_ONCE))
+            self.batch = np.minimum(np.searchsorted(self.cdf, draws), len(self.cdf) - 1).astype(np.int32)
+            self.used = 0
+        self.used += count
+        return self.batch[self.used - count : self.used]
+
+
+def articles(seed: int = 7) -> Iterator[dict]:
+    """News-like JSON Lines records without end: ``id``, ``title``, ``date`` (most of them),
+    ``url`` and ``text`` (3 to 30 paragraphs of 10 to 60 words, one a line).
+
+    About a tenth of the paragraphs copy a recent one (``COPY_SHARE``, edited as
+    :func:`edited` does); a twentieth of the articles republish most of a recent article,
+    wire-copy style. One article in four starts with a byline the B rules remove.
+    """
+    rng = np.random.default_rng(seed)
+    words = vocabulary(rng)
+    draw = _ZipfWords(rng, len(words))
+    recent: deque[np.ndarray] = deque(maxlen=WINDOW)
+    spare = draw.take(WORDS_AT_ONCE).copy()
+    number = 0
+    while True:
+        number += 1
+        count = int(rng.integers(3, 31))
+        republished = len(recent) > 100 and rng.random() < 0.05
+        start = int(rng.integers(0, len(recent) - 30)) if republished else 0
+        body = []
+        for index in range(count):
+            if republished and rng.random() < 0.8:
+                ids = edited(recent[start + index], rng, spare)
+            elif len(recent) and rng.random() < COPY_SHARE:
+                ids = edited(recent[int(rng.integers(len(recent)))], rng, spare)
+            else:
+                ids = draw.take(int(rng.integers(10, 61))).copy()
+            recent.append(ids)
+            body.append(_sentences(ids, words))
+        if rng.random() < 0.25:
+            body.insert(0, f"By {words[int(spare[number % len(spare)])].title()} {words[number % 5000].title()}")
+        record = {"id": f"a{number}", "title": _sentences(draw.take(8), words).rstrip(".")}
+        if rng.random() < 0.9:
+            record["date"] = f"20{int(rng.integers(10, 25))}-{int(rng.integers(1, 13)):02d}-{int(rng.integers(1, 29)):02d}"
+        record.update(url=f"https://news.example/{number}", text="\n".join(body))
+        yield record
+
+
+def _sentences(ids: np.ndarray, words: list[str]) -> str:
+    """The words as sentences: capitalized, ended by a period every 12 words or so."""
+    tokens = list(map(words.__getitem__, ids.tolist()))
+    for start in range(0, len(tokens), 12):
+        tokens[start] = tokens[start].capitalize()
+        end = min(start + 11, len(tokens) - 1)
+        tokens[end] += "."
+    return " ".join(tokens)

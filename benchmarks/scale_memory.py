@@ -1,0 +1,180 @@
+"""Peak memory of ``cleaner clean --drop-duplicates`` on a large JSON Lines corpus.
+
+Run it from the repository (with the project installed, e.g. the development virtualenv)::
+
+    python benchmarks/scale_memory.py                 # a 3 GB corpus (and a 1/8 one first)
+    python benchmarks/scale_memory.py --size 300      # 300 MB, for a quick look
+    python benchmarks/scale_memory.py --keep DIR      # write the corpus into DIR and keep it
+
+The corpus
+    News-like articles from ``synthetic.articles`` (made-up words under Zipf's law, 3 to 30
+    paragraphs of 10 to 60 words, a byline on one article in four, a date on nine in ten),
+    about a tenth of the paragraphs near or exact copies of a recent one and a twentieth of
+    the articles republishing most of a recent article, so the corpus stage has clusters to
+    find. It is written as JSON Lines shards of ``--shard`` MB (a crawl's usual shape) into
+    a temporary folder, deleted afterwards.
+
+How it is measured
+    ``python -m cleaner clean CORPUS --format jsonl --drop-duplicates -o OUT`` runs as a
+    subprocess, with this repository first on ``PYTHONPATH``. Every ``--poll`` seconds the
+    resident set sizes (``VmRSS``) of the child and all its descendants are summed; the
+    table shows the largest sum (the whole process tree) and, from ``getrusage`` once the
+    child has exited, the largest peak of a single process. Throughput is input megabytes
+    (10^6 bytes) per wall-clock second.
+
+What it prints
+    The corpus and the output for each size, then one row per size: input MB, documents,
+    paragraphs, seconds, MB/s, peak tree RSS, largest single process, and the budget. The
+    smaller run (an eighth of ``--size``, unless ``--no-small``) is the baseline: the peak
+    memory it adds per extra gigabyte of input says how memory grows with the corpus. The
+    exit code is 0 when every run stays within the budget (``--budget``, default 2048 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import synthetic
+
+ROOT = Path(__file__).resolve().parent.parent
+MB = 10**6
+
+
+def write_corpus(folder: Path, size_mb: float, shard_mb: float, seed: int = 7) -> dict:
+    """JSON Lines shards of ``synthetic.articles`` in ``folder`` until ``size_mb`` are written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    records = synthetic.articles(seed)
+    written = documents = paragraphs = shards = 0
+    while written < size_mb * MB:
+        shards += 1
+        with open(folder / f"shard-{shards:05d}.jsonl", "w", encoding="utf-8") as shard:
+            start = written
+            while written - start < shard_mb * MB and written < size_mb * MB:
+                record = next(records)
+                line = json.dumps(record, ensure_ascii=False) + "\n"
+                shard.write(line)
+                written += len(line.encode("utf-8"))
+                documents += 1
+                paragraphs += record["text"].count("\n") + 1
+    return {"bytes": written, "documents": documents, "paragraphs": paragraphs, "shards": shards}
+
+
+def _tree_rss_kb(root: int) -> int:
+    """The summed VmRSS of ``root`` and every descendant (0 for those gone meanwhile)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        try:
+            with open(f"/proc/{pid}/status") as handle:
+                total += next((int(line.split()[1]) for line in handle if line.startswith("VmRSS:")), 0)
+        except OSError:
+            continue
+    return total
+
+
+def measure(command: list[str], poll: float) -> dict:
+    """Run ``command``; its wall time, exit code, peak tree RSS (polled) and largest process peak."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while child.poll() is None:
+        peak = max(peak, _tree_rss_kb(child.pid))
+        time.sleep(poll)
+    seconds = time.perf_counter() - started
+    stderr = child.stderr.read().decode("utf-8", "replace")
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB on Linux
+    return {
+        "seconds": seconds,
+        "code": child.returncode,
+        "tree_mb": peak * 1024 / MB,
+        # the maximum over every child so far: only a new, larger peak is this run's own
+        "process_mb": largest * 1024 / MB if largest > before else None,
+        "stderr": stderr,
+    }
+
+
+def run(args: argparse.Namespace) -> list[dict]:
+    """One row per corpus size: generate it, clean it with --drop-duplicates, measure."""
+    sizes = [args.size] if args.no_small else [args.size / 8, args.size]
+    rows = []
+    for size in sizes:
+        folder = Path(args.keep) / f"corpus-{size:g}MB" if args.keep else Path(tempfile.mkdtemp(prefix="scale-"))
+        try:
+            corpus = write_corpus(folder / "corpus", size, args.shard)
+            output = folder / "out.jsonl"
+            command = [sys.executable, "-m", "cleaner", "clean", str(folder / "corpus"), "--format", "jsonl",
+                       "--drop-duplicates", "--quiet", "-o", str(output)]
+            measured = measure(command, args.poll)
+            if measured["code"] != 0:
+                print(f"cleaner exited with {measured['code']}: {measured['stderr'][-2000:]}", file=sys.stderr)
+            out_mb = output.stat().st_size / MB if output.exists() else 0.0
+            print(f"corpus: {corpus['bytes'] / MB:,.0f} MB in {corpus['shards']} shard(s), "
+                  f"{corpus['documents']:,} articles; output {out_mb:,.0f} MB", flush=True)
+        finally:
+            if not args.keep:
+                shutil.rmtree(folder, ignore_errors=True)
+        rows.append({"input_mb": corpus["bytes"] / MB, "documents": corpus["documents"],
+                     "paragraphs": corpus["paragraphs"], "budget_mb": args.budget, **measured})
+    return rows
+
+
+def print_table(rows: list[dict]) -> None:
+    print("input MB | documents | paragraphs | seconds | MB/s | peak RSS, process tree (MB) | "
+          "largest process (MB) | budget (MB) | exit")
+    print("--- | --- | --- | --- | --- | --- | --- | --- | ---")
+    for row in rows:
+        process = f"{row['process_mb']:,.0f}" if row["process_mb"] else "-"
+        print(f"{row['input_mb']:,.0f} | {row['documents']:,} | {row['paragraphs']:,} | {row['seconds']:,.0f} | "
+              f"{row['input_mb'] / row['seconds']:.2f} | {row['tree_mb']:,.0f} | {process} | "
+              f"{row['budget_mb']:,} | {row['code']}")
+    if len(rows) > 1:
+        small, large = rows[0], rows[-1]
+        growth = (large["tree_mb"] - small["tree_mb"]) / ((large["input_mb"] - small["input_mb"]) / 1000)
+        print(f"growth: +{growth:,.0f} MB of peak memory per extra GB of input "
+              f"(x{large['input_mb'] / small['input_mb']:.1f} input, x{large['tree_mb'] / small['tree_mb']:.1f} peak)")
+
+
+def verdict(rows: list[dict]) -> bool:
+    passed = all(row["code"] == 0 and row["tree_mb"] <= row["budget_mb"] for row in rows)
+    print(f"{'PASS' if passed else 'FAIL'}  peak RSS of the process tree within {rows[-1]['budget_mb']:,} MB "
+          f"at {rows[-1]['input_mb']:,.0f} MB of input")
+    return passed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=float, default=3000, help="corpus size in MB (default 3000)")
+    parser.add_argument("--shard", type=float, default=100, help="MB per JSON Lines shard (default 100)")
+    parser.add_argument("--budget", type=int, default=2048, help="peak memory allowed, MB (default 2048)")
+    parser.add_argument("--poll", type=float, default=0.2, help="seconds between RSS samples (default 0.2)")
+    parser.add_argument("--no-small", action="store_true", help="skip the run at an eighth of the size")
+    parser.add_argument("--keep", help="write the corpora into this folder and keep them")
+    args = parser.parse_args(argv)
+    rows = run(args)
+    print_table(rows)
+    return 0 if verdict(rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
