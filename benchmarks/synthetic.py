@@ -60,15 +60,15 @@ def paragraphs(count: int, seed: int = 7) -> tuple[list[str], np.ndarray]:
     copies = rng.random(count) < COPY_SHARE
     copies[0] = False
     sources[copies] = (rng.random(int(copies.sum())) * np.flatnonzero(copies)).astype(np.int64)
-    edited: dict[int, np.ndarray] = {}  # the copies; an original is its slice of ids
+    copied: dict[int, np.ndarray] = {}  # the copies; an original is its slice of ids
 
     def words_of(index: int) -> np.ndarray:
-        return edited[index] if index in edited else ids[ends[index] - lengths[index] : ends[index]]
+        return copied[index] if index in copied else ids[ends[index] - lengths[index] : ends[index]]
 
     texts = []
     for index in range(count):
         if sources[index] >= 0:
-            edited[index] = edited(words_of(int(sources[index])), rng, spare)
+            copied[index] = edited(words_of(int(sources[index])), rng, spare)
         texts.append(" ".join(map(words.__getitem__, words_of(index).tolist())))
     return texts, sources
 

@@ -150,15 +150,16 @@ class Marks(NamedTuple):
         )
 
     def of_document(self, number: int) -> list[Mark]:
+        """The marks of document ``number``, as ``Mark`` tuples."""
+        paths, path_of, records = self.places
         start, stop = np.searchsorted(self.documents, [number, number + 1]).tolist()
         found = []
         for k in range(start, stop):
-            head, head_line = self.heads[k].tolist()
-            paths, path_of, records = self.places
-            record = {"record": records[head]} if records[head] >= 0 else {}
-            canonical = {"path": paths[path_of[head]], **record, "line": head_line}
-            mark = Mark(int(self.lines[k]), int(self.clusters[k]), canonical, float(self.similarities[k]), bool(self.copies[k]))
-            found.append(mark)
+            document, line = self.heads[k].tolist()
+            record = {"record": records[document]} if records[document] >= 0 else {}
+            canonical = {"path": paths[path_of[document]], **record, "line": line}
+            similarity, is_copy = float(self.similarities[k]), bool(self.copies[k])
+            found.append(Mark(int(self.lines[k]), int(self.clusters[k]), canonical, similarity, is_copy))
         return found
 
 

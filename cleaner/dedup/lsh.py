@@ -40,8 +40,7 @@ from cleaner.dedup.shingles import ShingleSets
 MIN_RARE = 3  # a set with fewer shingles left than this keeps its common ones in its keys
 _STEP = np.uint64(0x9E3779B97F4A7C15)
 _LOOKUP_BLOCK = 1 << 22
-COUNT_BUCKETS = 1 << 22  # buckets of shingles counted in the first pass of common_shingles
-_BUCKET_MASK = np.uint32(COUNT_BUCKETS - 1)
+COUNT_BUCKETS = 1 << 22  # at most, buckets of shingles counted in the first pass of common_shingles
 
 
 def candidate_probability(similarity: float, bands: int, rows: int) -> float:
@@ -68,20 +67,22 @@ def common_shingles(
     ``chunks()`` yields (and in more than ``minimum`` of them).
 
     Two passes over the chunks in fixed memory, however many distinct shingles there are:
-    the first counts the sets in each of ``COUNT_BUCKETS`` buckets of shingles (a bucket's
-    count is at least that of any shingle in it); the second counts exactly the shingles of
-    the buckets above the limit, which are few.
+    the first counts the sets in each of up to ``COUNT_BUCKETS`` buckets of shingles (a
+    bucket's count is at least that of any shingle in it); the second counts exactly the
+    shingles of the buckets above the limit, which are few.
     """
     limit = max(share * count, minimum)
-    buckets = np.zeros(COUNT_BUCKETS, dtype=np.int64)
+    size = min(COUNT_BUCKETS, 1 << max(10, int(count).bit_length() + 3))  # a small corpus, few
+    mask = np.uint32(size - 1)
+    buckets = np.zeros(size, dtype=np.int64)
     for sets in chunks():
-        buckets += np.bincount(sets.hashes & _BUCKET_MASK, minlength=COUNT_BUCKETS)
+        buckets += np.bincount(sets.hashes & mask, minlength=size)
     heavy = buckets > limit
     values, counts = np.empty(0, dtype=np.uint32), np.empty(0, dtype=np.int64)
     if not heavy.any():
         return values
     for sets in chunks():
-        found, times = np.unique(sets.hashes[heavy[sets.hashes & _BUCKET_MASK]], return_counts=True)
+        found, times = np.unique(sets.hashes[heavy[sets.hashes & mask]], return_counts=True)
         values, where = np.unique(np.concatenate((values, found)), return_inverse=True)
         counts = np.bincount(where, weights=np.concatenate((counts, times)), minlength=len(values)).astype(np.int64)
     return values[counts > limit]

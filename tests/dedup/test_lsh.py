@@ -102,7 +102,6 @@ def test_small_corpora_keep_every_shingle():
 @pytest.mark.parametrize("buckets", [1, 4, 1 << 22])
 def test_common_shingles_are_counted_exactly_whatever_shares_a_bucket(monkeypatch, buckets):
     monkeypatch.setattr(lsh, "COUNT_BUCKETS", buckets)
-    monkeypatch.setattr(lsh, "_BUCKET_MASK", np.uint32(buckets - 1))
     rng = np.random.default_rng(8)
     chunks = [sets_of(*[rng.choice(30, rng.integers(1, 8), replace=False).tolist() for _ in range(40)]) for _ in range(3)]
     values, counts = np.unique(concatenate(chunks).hashes, return_counts=True)
