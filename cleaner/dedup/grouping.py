@@ -4,8 +4,9 @@
 :class:`cleaner.dedup.store.SetFile`) and returns the groups as flat arrays. Exact copies
 (the same words in the same order) share one distinct text; the distinct texts are signed
 a block at a time, their band keys spilled to disk (:class:`~cleaner.dedup.store.BandFile`),
-the candidate pairs found one band at a time, and verified on the real shingle sets, read
-back a block of pairs at a time. No step holds every set or every signature.
+the candidate pairs found one band at a time and spilled too (false candidates grow with the
+square of the corpus), then verified on the real shingle sets a block of pairs at a time,
+the sets read back for each block. No step holds every set, signature or candidate.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from cleaner.dedup import clusters, lsh
 from cleaner.dedup.shingles import ShingleSets
 from cleaner.dedup.signatures import permutations, signatures
 from cleaner.dedup.similarity import jaccard
-from cleaner.dedup.store import BandFile
+from cleaner.dedup.store import BandFile, PairRuns
 from cleaner.settings import DedupSettings
 
 SIGNATURE_ROWS = 1 << 16  # sets signed at a time: their signatures are dropped once banded
 VERIFY_ROUNDS = 4  # rounds of one candidate per item; the last round takes all that remain
+PAIR_BLOCK = 1 << 24  # candidate pairs (as the bands found them) verified at a time
 
 
 class FlatGroups(NamedTuple):
@@ -74,12 +76,9 @@ def flat_groups(
     stats = Counter() if stats is None else stats
     distinct, copy_of = _distinct_texts(keys, present)
     view = Selected(sets, distinct, sets.sizes[distinct])
-    left, right = _candidates(view, settings)
     stats["passages"] += len(keys)
     stats["exact_copies"] += int(np.count_nonzero(copy_of >= 0)) - len(distinct)
-    stats["candidates"] += len(left)
-    roots = _verified_roots(view, left, right, settings.threshold, stats)
-    del left, right
+    roots = _joined_roots(view, settings, stats)
     labels = np.where(copy_of >= 0, roots[np.maximum(copy_of, 0)], -1 - np.arange(len(keys)))
     del roots
     members, starts = clusters.flat_groups(labels)
@@ -89,26 +88,54 @@ def flat_groups(
 
 def _distinct_texts(keys: np.ndarray, present: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The first index of each distinct text with words, and for each text its distinct
-    number (-1 for a text without words), distinct texts numbered in input order."""
-    present = np.flatnonzero(present)
-    order = present[np.argsort(keys[present], kind="stable")]
-    del present
+    number (-1 for a text without words), distinct texts numbered in input order.
+
+    Arrays as long as the corpus are freed as soon as they are used: this runs on every
+    paragraph of the corpus at once."""
+    if present.all():  # the usual case: no index of the texts with words needed
+        order = np.argsort(keys, kind="stable")
+    else:
+        with_words = np.flatnonzero(present)
+        order = with_words[np.argsort(keys[with_words], kind="stable")]
+        del with_words
     ranked = keys[order]
     starts = np.concatenate(([True], ranked[1:] != ranked[:-1])) if len(order) else np.zeros(0, bool)
     del ranked
-    group = np.cumsum(starts) - 1
+    group = np.cumsum(starts)
+    group -= 1
     firsts = order[starts]  # stable sort: the first of each key in input order
+    del starts
     by_input = np.argsort(firsts, kind="stable")
     renumber = np.empty_like(by_input)
     renumber[by_input] = np.arange(len(by_input))
+    distinct = firsts[by_input]
+    del firsts, by_input
+    np.take(renumber, group, out=group)
+    del renumber
     copy_of = np.full(len(keys), -1, dtype=np.int64)
-    copy_of[order] = renumber[group]
-    return firsts[by_input], copy_of
+    copy_of[order] = group
+    return distinct, copy_of
 
 
-def _candidates(sets: Selected, settings: DedupSettings) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs of sets (left and right, sorted) that share a band key, keyed without the
-    common shingles."""
+def _joined_roots(sets: Selected, settings: DedupSettings, stats: Counter) -> np.ndarray:
+    """The union-find roots of the sets once the candidate pairs that verify are joined:
+    the candidates come a block of pairs at a time, in order (see :class:`PairRuns`)."""
+    joined: tuple[list, list] = ([], [])
+    roots = np.arange(len(sets), dtype=np.int64)
+    with PairRuns() as runs:
+        _candidates(sets, settings, runs)
+        for codes in runs.blocks(PAIR_BLOCK):
+            stats["candidates"] += len(codes)
+            right = codes % len(sets)
+            codes //= len(sets)
+            roots = _verified_roots(sets, codes, right, settings.threshold, stats, joined)
+            del codes, right
+    return roots
+
+
+def _candidates(sets: Selected, settings: DedupSettings, runs: PairRuns) -> None:
+    """The pairs of sets that share a band key (keyed without the common shingles), into
+    ``runs`` a band at a time."""
     perms = permutations(settings.num_perm, settings.seed)
     common = lsh.common_shingles(
         lambda: sets.chunks(SIGNATURE_ROWS), len(sets), settings.common_share, settings.common_min
@@ -117,22 +144,26 @@ def _candidates(sets: Selected, settings: DedupSettings) -> tuple[np.ndarray, np
         for part in sets.chunks(SIGNATURE_ROWS):
             signed = signatures(lsh.without(part, common), perms)
             bands.append(lsh.band_keys(signed, settings.bands, settings.rows))
-        codes = lsh.pair_codes(bands.columns(), len(sets))
-    right = codes % max(len(sets), 1)
-    codes //= max(len(sets), 1)
-    return codes, right
+        for column in bands.columns():
+            runs.append(lsh.band_codes(column, len(sets)))
 
 
-def _verified_roots(sets, left: np.ndarray, right: np.ndarray, threshold: float, stats: Counter) -> np.ndarray:
-    """Union-find over the candidates whose shingle sets are similar enough.
+def _verified_roots(
+    sets, left: np.ndarray, right: np.ndarray, threshold: float, stats: Counter, joined: tuple | None = None
+) -> np.ndarray:
+    """Union-find over the candidates whose shingle sets are similar enough (and the pairs
+    already in ``joined``, two lists of arrays that the pairs verified here are added to).
 
     A candidate between two items already joined cannot change the groups, so candidates are
     verified in rounds (each item's first remaining candidate per round) and those inside one
     group are dropped between rounds: copies of one text are not compared pair by pair.
     """
-    joined_left, joined_right = [left[:0]], [right[:0]]
-    roots = np.arange(len(sets), dtype=np.int64)
+    joined_left, joined_right = ([], []) if joined is None else joined
+    before = sum(len(x) for x in joined_left)
+    roots = clusters.union_find(len(sets), *_joined(joined_left, joined_right))
     for round_number in range(VERIFY_ROUNDS + 1):
+        apart = roots[left] != roots[right]
+        left, right = left[apart], right[apart]
         if not len(left):
             break
         first = np.concatenate(([True], left[1:] != left[:-1]))
@@ -142,12 +173,15 @@ def _verified_roots(sets, left: np.ndarray, right: np.ndarray, threshold: float,
         stats["compared"] += int(np.count_nonzero(first))
         joined_left.append(left[first][similar])
         joined_right.append(right[first][similar])
-        roots = clusters.union_find(len(sets), np.concatenate(joined_left), np.concatenate(joined_right))
+        roots = clusters.union_find(len(sets), *_joined(joined_left, joined_right))
         left, right = left[~first], right[~first]
-        apart = roots[left] != roots[right]
-        left, right = left[apart], right[apart]
-    stats["joined"] += sum(len(x) for x in joined_left)
+    stats["joined"] += sum(len(x) for x in joined_left) - before
     return roots
+
+
+def _joined(left: list, right: list) -> tuple[np.ndarray, np.ndarray]:
+    empty = np.empty(0, dtype=np.int64)
+    return np.concatenate([empty, *left]), np.concatenate([empty, *right])
 
 
 def _with_canonicals(

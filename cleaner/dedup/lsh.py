@@ -147,8 +147,13 @@ def pair_codes(columns: Iterable[np.ndarray], count: int, max_neighbours: int = 
             found.append(codes)
             pending += len(codes)
         if pending > max(len(unique), _LOOKUP_BLOCK):
-            unique, found, pending = _unique(np.concatenate([unique, *found])), [], 0
-    return _unique(np.concatenate([unique, *found]))
+            unique, found, pending = sorted_unique(np.concatenate([unique, *found])), [], 0
+    return sorted_unique(np.concatenate([unique, *found]))
+
+
+def band_codes(keys: np.ndarray, count: int, max_neighbours: int = 64) -> np.ndarray:
+    """The codes ``i * count + j`` of the pairs sharing a key in one band, sorted, each once."""
+    return sorted_unique(np.concatenate([np.empty(0, dtype=np.int64), *_band_pairs(keys, count, max_neighbours)]))
 
 
 def _band_pairs(keys: np.ndarray, count: int, max_neighbours: int) -> Iterator[np.ndarray]:
@@ -167,6 +172,7 @@ def _band_pairs(keys: np.ndarray, count: int, max_neighbours: int) -> Iterator[n
         active = active[ranked[active + distance] == ranked[active]]
 
 
-def _unique(codes: np.ndarray) -> np.ndarray:
+def sorted_unique(codes: np.ndarray) -> np.ndarray:
+    """``codes`` sorted (in place), each once."""
     codes.sort()
     return codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes

@@ -1,11 +1,13 @@
-"""What the corpus stage keeps on disk: shingle sets, and LSH band keys.
+"""What the corpus stage keeps on disk: shingle sets, LSH band keys, and candidate pairs.
 
 A corpus of ten million paragraphs has hundreds of millions of shingles; held in memory, their
 uint32 hashes alone would take gigabytes. :class:`SetFile` appends each chunk's sets to an
 unnamed temporary file as the corpus is signed and keeps only their offsets (8 bytes a set);
 verification reads back the sets it compares. :class:`BandFile` does the same for the band
 keys of the signed sets, a band's keys after another's, so the candidate pairs are found one
-band at a time.
+band at a time; and :class:`PairRuns` for the pairs each band finds: false candidates grow
+with the square of the corpus (hundreds of millions for ten million paragraphs), so they are
+read back merged, a range of pairs at a time.
 
 The sets are read back through a memory map: a gather over many scattered small sets is one
 array operation. The pages read stay in the operating system's file cache, and the map lets
@@ -19,12 +21,15 @@ import contextlib
 import mmap
 import tempfile
 from array import array
+from typing import Iterator
 
 import numpy as np
 
+from cleaner.dedup.lsh import sorted_unique
 from cleaner.dedup.shingles import ShingleSets
 
 GATHER_SETS = 1 << 13  # sets copied out of the map between two releases of its pages
+SAMPLE_EVERY = 1 << 10  # one pair code in this many is kept to cut the runs into blocks
 
 
 class SetFile:
@@ -117,3 +122,63 @@ class BandFile:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class PairRuns:
+    """Sorted runs of int64 pair codes (one run a band) in a temporary file, read back merged
+    (:meth:`blocks`): each block holds every distinct code of a range, the ranges in order."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close)
+        self._runs: list[tuple[int, int]] = []  # each run's first code in the file, and length
+        self._samples: list[np.ndarray] = []
+        self._written = 0
+
+    def append(self, codes: np.ndarray) -> None:
+        """Add a run of sorted codes."""
+        self._file.write(np.ascontiguousarray(codes, dtype=np.int64).tobytes())
+        self._runs.append((self._written, len(codes)))
+        self._samples.append(codes[::SAMPLE_EVERY].copy())
+        self._written += len(codes)
+
+    def blocks(self, size: int) -> Iterator[np.ndarray]:
+        """The distinct codes of every run, sorted, about ``size`` codes of the runs a block."""
+        if not self._written:
+            return
+        self._file.flush()
+        sample = np.sort(np.concatenate(self._samples))
+        pieces = -(-self._written // size)
+        edges = np.unique(sample[(np.arange(1, pieces) * len(sample)) // pieces])
+        mapped = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
+        try:
+            yield from _merged(mapped, self._runs, edges)
+        finally:
+            with contextlib.suppress(BufferError):  # a view still alive: the map goes with it
+                mapped.close()
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _merged(mapped: mmap.mmap, runs: list[tuple[int, int]], edges: np.ndarray) -> Iterator[np.ndarray]:
+    """The distinct codes of the runs below ``edges[0]``, then from each edge to the next."""
+    codes = np.frombuffer(mapped, dtype=np.int64)
+    views = [codes[start : start + length] for start, length in runs]
+    bounds = [np.searchsorted(view, edges) for view in views]
+    for block in range(len(edges) + 1):
+        parts = [view[_bound(cut, block - 1, 0) : _bound(cut, block, len(view))] for view, cut in zip(views, bounds)]
+        found = np.concatenate(parts)  # a copy: the map's pages can go
+        del parts
+        if hasattr(mapped, "madvise"):
+            mapped.madvise(mmap.MADV_DONTNEED)
+        yield sorted_unique(found)
+
+
+def _bound(cuts: np.ndarray, index: int, default: int) -> int:
+    return int(cuts[index]) if 0 <= index < len(cuts) else default

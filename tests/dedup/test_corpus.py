@@ -8,6 +8,7 @@ from collections import Counter
 import numpy as np
 
 from cleaner.dedup import Passage, cluster_passages
+from cleaner.dedup import grouping, store
 from cleaner.dedup.grouping import _verified_roots
 from cleaner.dedup.shingles import shingle_sets
 from cleaner.entities import Matcher, load_gazetteer
@@ -84,3 +85,11 @@ def test_stats_count_each_stage():
     cluster_passages(passages(STORY, STORY, SPUN, OTHER, ""), stats=stats)
     assert stats["passages"] == 5 and stats["exact_copies"] == 1
     assert stats["candidates"] >= 1 and stats["joined"] == 1
+
+
+def test_candidates_verified_a_block_at_a_time_give_the_same_clusters(monkeypatch):
+    texts = corpus(12)
+    whole = summary(cluster_passages(passages(*texts)))
+    monkeypatch.setattr(grouping, "PAIR_BLOCK", 5)
+    monkeypatch.setattr(store, "SAMPLE_EVERY", 1)
+    assert summary(cluster_passages(passages(*texts))) == whole and len(whole) > 10

@@ -7,7 +7,7 @@ import numpy as np
 from cleaner.dedup import store
 from cleaner.dedup.shingles import ShingleSets, concatenate
 from cleaner.dedup.similarity import jaccard
-from cleaner.dedup.store import BandFile, SetFile
+from cleaner.dedup.store import BandFile, PairRuns, SetFile
 
 
 def random_sets(count: int, seed: int) -> ShingleSets:
@@ -50,3 +50,21 @@ def test_band_keys_come_back_a_band_at_a_time():
             bands.append(block)
         whole = np.concatenate(blocks)
         assert [column.tolist() for column in bands.columns()] == [whole[:, b].tolist() for b in range(4)]
+
+
+def test_pair_runs_come_back_merged_each_pair_once(monkeypatch):
+    monkeypatch.setattr(store, "SAMPLE_EVERY", 2)
+    rng = np.random.default_rng(6)
+    runs = [np.unique(rng.integers(0, 500, size)) for size in (80, 0, 120, 40)]
+    with PairRuns() as pairs:
+        for run in runs:
+            pairs.append(run)
+        blocks = list(pairs.blocks(50))
+    assert len(blocks) > 2
+    assert np.concatenate(blocks).tolist() == np.unique(np.concatenate(runs)).tolist()
+
+
+def test_no_pairs_no_blocks():
+    with PairRuns() as pairs:
+        pairs.append(np.empty(0, dtype=np.int64))
+        assert list(pairs.blocks(10)) == []
