@@ -32,11 +32,27 @@ GATHER_SETS = 1 << 13  # sets copied out of the map between two releases of its 
 SAMPLE_EVERY = 1 << 10  # one pair code in this many is kept to cut the runs into blocks
 
 
-class SetFile:
-    """Shingle sets appended to a temporary file, then read back by index (:meth:`select`)."""
+class _Spilled:
+    """An unnamed temporary file, closed by :meth:`close` or at the end of a ``with``."""
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class SetFile(_Spilled):
+    """Shingle sets appended to a temporary file, then read back by index (:meth:`select`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
         self._ends = array("q", [0])  # where each set ends, in hashes
         self._sets: ShingleSets | None = None
         self._map: mmap.mmap | None = None
@@ -76,22 +92,16 @@ class SetFile:
         if self._map is not None:
             with contextlib.suppress(BufferError):  # a view still alive: the map goes with it
                 self._map.close()
-        self._file.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
+        super().close()
 
 
-class BandFile:
+class BandFile(_Spilled):
     """The uint32 band keys of many sets, written a block of sets at a time and read back a
     band at a time (:meth:`columns`): only one band's keys are in memory at once."""
 
     def __init__(self, bands: int) -> None:
+        super().__init__()
         self.bands = bands
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close)
         self._blocks: list[int] = []  # sets per block; a block holds its bands one after another
 
     def append(self, keys: np.ndarray) -> None:
@@ -114,22 +124,13 @@ class BandFile:
                 start, place = start + rows, place + rows * self.bands
             yield column
 
-    def close(self) -> None:
-        self._file.close()
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-
-class PairRuns:
+class PairRuns(_Spilled):
     """Sorted runs of int64 pair codes (one run a band) in a temporary file, read back merged
     (:meth:`blocks`): each block holds every distinct code of a range, the ranges in order."""
 
     def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close)
+        super().__init__()
         self._runs: list[tuple[int, int]] = []  # each run's first code in the file, and length
         self._samples: list[np.ndarray] = []
         self._written = 0
@@ -155,15 +156,6 @@ class PairRuns:
         finally:
             with contextlib.suppress(BufferError):  # a view still alive: the map goes with it
                 mapped.close()
-
-    def close(self) -> None:
-        self._file.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
 
 def _merged(mapped: mmap.mmap, runs: list[tuple[int, int]], edges: np.ndarray) -> Iterator[np.ndarray]:

@@ -7,8 +7,7 @@ from collections import Counter
 
 import numpy as np
 
-from cleaner.dedup import Passage, cluster_passages
-from cleaner.dedup import grouping, store
+from cleaner.dedup import Passage, cluster_passages, grouping, store
 from cleaner.dedup.grouping import _verified_roots
 from cleaner.dedup.shingles import shingle_sets
 from cleaner.entities import Matcher, load_gazetteer
