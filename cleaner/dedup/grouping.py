@@ -79,11 +79,23 @@ def flat_groups(
     stats["passages"] += len(keys)
     stats["exact_copies"] += int(np.count_nonzero(copy_of >= 0)) - len(distinct)
     roots = _joined_roots(view, settings, stats)
-    labels = np.where(copy_of >= 0, roots[np.maximum(copy_of, 0)], -1 - np.arange(len(keys)))
+    members, starts = _grouped(copy_of, roots)
     del roots
-    members, starts = clusters.flat_groups(labels)
-    del labels
     return _with_canonicals(members, starts, copy_of, view, rank)
+
+
+def _grouped(copy_of: np.ndarray, roots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The texts in groups of two or more (a group after another, in the order of their
+    roots, each in input order), and where each group starts; ``roots`` are those of the
+    distinct texts. Only the grouped texts are sorted, not the whole corpus."""
+    counted = copy_of[copy_of >= 0]
+    texts_per_root = np.bincount(roots[counted], minlength=len(roots))
+    del counted
+    in_group = texts_per_root[roots] > 1  # of each distinct text
+    del texts_per_root
+    members = np.flatnonzero(in_group[np.maximum(copy_of, 0)] & (copy_of >= 0))
+    order, starts = clusters.flat_groups(roots[copy_of[members]])
+    return members[order], starts
 
 
 def _distinct_texts(keys: np.ndarray, present: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
