@@ -7,14 +7,15 @@ import numpy as np
 from cleaner.dedup.words import ranges
 
 
-def union_find(count: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+def union_find(count: int, left: np.ndarray, right: np.ndarray, roots: np.ndarray | None = None) -> np.ndarray:
     """The root of each of ``count`` items once the pairs are joined: its group's smallest item.
 
     Union by smallest root and full path compression, both as array steps: every pair hooks
     the larger of its two roots under the smaller, then every item jumps to its root; repeated
-    until no pair joins two groups.
+    until no pair joins two groups. With ``roots``, the result of an earlier call (which this
+    call may change), the new pairs join the groups found before.
     """
-    parent = np.arange(count, dtype=np.int64)
+    parent = np.arange(count, dtype=np.int64) if roots is None else roots
     left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
     while True:
         root_left, root_right = parent[left], parent[right]

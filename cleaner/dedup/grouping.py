@@ -25,7 +25,7 @@ from cleaner.settings import DedupSettings
 
 SIGNATURE_ROWS = 1 << 16  # sets signed at a time: their signatures are dropped once banded
 VERIFY_ROUNDS = 4  # rounds of one candidate per item; the last round takes all that remain
-PAIR_BLOCK = 1 << 24  # candidate pairs (as the bands found them) verified at a time
+PAIR_BLOCK = 1 << 22  # candidate pairs (as the bands found them) verified at a time
 
 
 class FlatGroups(NamedTuple):
@@ -132,16 +132,14 @@ def _distinct_texts(keys: np.ndarray, present: np.ndarray) -> tuple[np.ndarray, 
 def _joined_roots(sets: Selected, settings: DedupSettings, stats: Counter) -> np.ndarray:
     """The union-find roots of the sets once the candidate pairs that verify are joined:
     the candidates come a block of pairs at a time, in order (see :class:`PairRuns`)."""
-    joined: tuple[list, list] = ([], [])
     roots = np.arange(len(sets), dtype=np.int64)
     with PairRuns() as runs:
         _candidates(sets, settings, runs)
-        for codes in runs.blocks(PAIR_BLOCK):
-            stats["candidates"] += len(codes)
-            right = codes % len(sets)
-            codes //= len(sets)
-            roots = _verified_roots(sets, codes, right, settings.threshold, stats, joined)
-            del codes, right
+        for block in runs.blocks(PAIR_BLOCK):
+            stats["candidates"] += len(block)
+            pairs = [block // len(sets), block % len(sets)]
+            del block
+            roots = _verified_roots(sets, pairs, settings.threshold, stats, roots)
     return roots
 
 
@@ -161,18 +159,18 @@ def _candidates(sets: Selected, settings: DedupSettings, runs: PairRuns) -> None
 
 
 def _verified_roots(
-    sets, left: np.ndarray, right: np.ndarray, threshold: float, stats: Counter, joined: tuple | None = None
+    sets, pairs: list[np.ndarray], threshold: float, stats: Counter, roots: np.ndarray | None = None
 ) -> np.ndarray:
-    """Union-find over the candidates whose shingle sets are similar enough (and the pairs
-    already in ``joined``, two lists of arrays that the pairs verified here are added to).
+    """Union-find over the candidate ``pairs`` (left and right items, a list this function
+    empties so that the arrays go as soon as they are filtered) whose shingle sets are similar
+    enough, joined to the groups of ``roots`` (the result of an earlier call, reused).
 
     A candidate between two items already joined cannot change the groups, so candidates are
     verified in rounds (each item's first remaining candidate per round) and those inside one
     group are dropped between rounds: copies of one text are not compared pair by pair.
     """
-    joined_left, joined_right = ([], []) if joined is None else joined
-    before = sum(len(x) for x in joined_left)
-    roots = clusters.union_find(len(sets), *_joined(joined_left, joined_right))
+    roots = np.arange(len(sets), dtype=np.int64) if roots is None else roots
+    right, left = pairs.pop(), pairs.pop()
     for round_number in range(VERIFY_ROUNDS + 1):
         apart = roots[left] != roots[right]
         left, right = left[apart], right[apart]
@@ -183,17 +181,10 @@ def _verified_roots(
             first[:] = True
         similar = jaccard(sets, left[first], right[first]) >= threshold
         stats["compared"] += int(np.count_nonzero(first))
-        joined_left.append(left[first][similar])
-        joined_right.append(right[first][similar])
-        roots = clusters.union_find(len(sets), *_joined(joined_left, joined_right))
+        stats["joined"] += int(np.count_nonzero(similar))
+        roots = clusters.union_find(len(sets), left[first][similar], right[first][similar], roots)
         left, right = left[~first], right[~first]
-    stats["joined"] += sum(len(x) for x in joined_left) - before
     return roots
-
-
-def _joined(left: list, right: list) -> tuple[np.ndarray, np.ndarray]:
-    empty = np.empty(0, dtype=np.int64)
-    return np.concatenate([empty, *left]), np.concatenate([empty, *right])
 
 
 def _with_canonicals(

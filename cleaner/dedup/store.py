@@ -169,7 +169,8 @@ def _merged(mapped: mmap.mmap, runs: list[tuple[int, int]], edges: np.ndarray) -
         del parts
         if hasattr(mapped, "madvise"):
             mapped.madvise(mmap.MADV_DONTNEED)
-        yield sorted_unique(found)
+        found = sorted_unique(found)  # the codes before, with their repeats, go
+        yield found
 
 
 def _bound(cuts: np.ndarray, index: int, default: int) -> int:

@@ -52,7 +52,7 @@ def test_canonical_is_the_earliest_date_then_the_first_in_input():
 def test_verification_rejects_false_candidates():
     sets = shingle_sets([STORY, OTHER, SPUN])
     stats = Counter()
-    roots = _verified_roots(sets, np.array([0, 0, 1]), np.array([1, 2, 2]), 0.5, stats)
+    roots = _verified_roots(sets, [np.array([0, 0, 1]), np.array([1, 2, 2])], 0.5, stats)
     assert roots.tolist() == [0, 1, 0]
     assert stats["joined"] == 1
 
