@@ -121,7 +121,7 @@ class Marks(NamedTuple):
     """Every paragraph in a cluster that spans articles, as arrays sorted by document: within
     a document by cluster, the canonical first, then in input order."""
 
-    documents: np.ndarray  # each mark's document
+    starts: np.ndarray  # where each document's marks start (and the last ones end)
     lines: np.ndarray
     clusters: np.ndarray  # numbered from 1, in the order of their first paragraph
     similarities: np.ndarray
@@ -139,8 +139,9 @@ class Marks(NamedTuple):
         heads = groups.heads[group_of]
         order = np.lexsort((members, members != heads, group_of, owner[members]))
         members, group_of, heads = members[order], group_of[order], heads[order]
+        documents = len(places[1])
         return cls(
-            owner[members],
+            np.searchsorted(owner[members], np.arange(documents + 1)),
             lines[members],
             np.cumsum(spans)[group_of],
             groups.similarities[kept][order],
@@ -152,7 +153,7 @@ class Marks(NamedTuple):
     def of_document(self, number: int) -> list[Mark]:
         """The marks of document ``number``, as ``Mark`` tuples."""
         paths, path_of, records = self.places
-        start, stop = np.searchsorted(self.documents, [number, number + 1]).tolist()
+        start, stop = self.starts[number : number + 2].tolist()
         found = []
         for k in range(start, stop):
             document, line = self.heads[k].tolist()
