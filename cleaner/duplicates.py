@@ -26,16 +26,14 @@ the canonical copy's path, record and line.
 
 from __future__ import annotations
 
-import copyreg
-import pickle
 import tempfile
 from array import array
 from itertools import repeat
-from types import MappingProxyType
 from typing import Any, Iterable, Iterator, NamedTuple
 
 import numpy as np
 
+from cleaner import pickling
 from cleaner.dedup import corpus
 from cleaner.fixes import Outcome, apply_once
 from cleaner.model import Document, Finding, InputError
@@ -113,17 +111,15 @@ def resolve(items: Iterable[Any], settings: Settings, normalize, drop: bool) -> 
     variants one way before comparing (None when the N rules ran)."""
     paragraphs = _Paragraphs(settings, normalize)
     with tempfile.TemporaryFile() as spool:
-        pickler = pickle.Pickler(spool, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = copyreg.dispatch_table.copy()
-        pickler.dispatch_table[MappingProxyType] = lambda proxy: (_frozen, (dict(proxy),))
+        spooled = pickling.pickler(spool)
         for item in items:
             if not isinstance(item, InputError):
                 paragraphs.add(item.outcome.document)
-            pickler.dump(item)
+            spooled.dump(item)
         marks = paragraphs.marks()
         spool.seek(0)
         number = 0
-        for item in _read_back(spool):
+        for item in pickling.load_all(spool):
             if not isinstance(item, InputError):
                 item = _marked(item, marks.get(number, []), drop)
                 number += 1
@@ -149,16 +145,3 @@ def _copy_finding(mark: Mark, text: str) -> Finding:
     where = mark.canonical["path"] + (f" record {mark.canonical['record']}" if "record" in mark.canonical else "")
     message = f"copy of {where} line {mark.canonical['line']} (similarity {mark.similarity:.2f}, cluster {mark.cluster})"
     return removal(CODE, NAME, mark.line, text, message)
-
-
-def _read_back(spool) -> Iterator[Any]:
-    unpickler = pickle.Unpickler(spool)
-    while True:
-        try:
-            yield unpickler.load()
-        except EOFError:
-            return
-
-
-def _frozen(mapping: dict) -> MappingProxyType:
-    return MappingProxyType(mapping)

@@ -56,6 +56,9 @@ class Line:
     number: int
     text: str
 
+    def __reduce__(self):  # a pickle carries the line, not the views derived from it
+        return Line, (self.number, self.text)
+
     @_computed_once
     def key(self) -> str:
         """The line's words, lower case and single-spaced: what phrase lists match."""
