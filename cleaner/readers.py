@@ -99,6 +99,14 @@ def _listing_errors(problems: list[OSError], folder: str) -> Iterator[InputError
         yield InputError(error.filename or folder, f"cannot list folder ({error.strerror})")
 
 
+def size_of(path: str) -> int:
+    """A file's size in bytes (0 if it cannot be known): what reading it will cost, about."""
+    try:
+        return 0 if path == "-" else os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def read(source: Source, settings: Settings) -> Iterator[Item]:
     """The documents in one file, or the errors that stop them from being read."""
     try:
@@ -198,25 +206,24 @@ def _read_html(path: str, data: bytes, settings: Settings) -> Item:
 
 def _read_jsonl(path: str, text: str, settings: Settings) -> Iterator[Item]:
     for number, raw in enumerate(jsonl_lines(text), start=1):
-        if not raw.strip():
-            continue
-        if len(raw) > settings.max_document_bytes:  # characters: a byte at least each
-            yield InputError(path, _too_large(len(raw.encode("utf-8")), settings), number)
-            continue
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as error:
-            yield InputError(path, f"invalid JSON ({error.msg}, column {error.colno})", number)
-            continue
-        problem = _record_problem(record, settings.text_field)
-        if problem:
-            yield InputError(path, problem, number)
-            continue
-        metadata = {
-            k: v for k, v in record.items() if k not in (settings.text_field, settings.id_field)
-        }
-        doc_id = str(record.get(settings.id_field, f"{path}:{number}"))
-        yield _document(path, doc_id, record[settings.text_field], metadata, number)
+        if raw.strip():
+            yield read_record(path, number, raw, settings)
+
+
+def read_record(path: str, number: int, raw: str, settings: Settings) -> Item:
+    """The document of one (non-blank) line of a JSON Lines file, or why it cannot be read."""
+    if len(raw) > settings.max_document_bytes:  # characters: a byte at least each
+        return InputError(path, _too_large(len(raw.encode("utf-8")), settings), number)
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as error:
+        return InputError(path, f"invalid JSON ({error.msg}, column {error.colno})", number)
+    problem = _record_problem(record, settings.text_field)
+    if problem:
+        return InputError(path, problem, number)
+    metadata = {k: v for k, v in record.items() if k not in (settings.text_field, settings.id_field)}
+    doc_id = str(record.get(settings.id_field, f"{path}:{number}"))
+    return _document(path, doc_id, record[settings.text_field], metadata, number)
 
 
 def jsonl_lines(text: str) -> list[str]:
