@@ -7,26 +7,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from cleaner import duplicates
-from cleaner.atomic import Sweeper
+from cleaner import duplicates, engines
+from cleaner.checking import check_file, checking_state, crashed_file, file_cost
+from cleaner.cleaning import Cleaned, clean_document, clean_pieces
 from cleaner.dedup import Cluster, Passage, cluster_passages
+from cleaner.engines import Ready, Stage
 from cleaner.entities import Matcher, load_gazetteer
-from cleaner.fixes import Outcome, fix_until_stable
 from cleaner.globs import literal_base
-from cleaner.model import Document, Finding, InputError
-from cleaner.readers import Source, discover, kind_of, read
-from cleaner.rules import Context, PerFile, check_document, make_context
+from cleaner.model import InputError
+from cleaner.readers import discover, kind_of, read
+from cleaner.rules import make_context
 from cleaner.settings import Settings
 from cleaner.writers import JsonLines, OutputError, Stdout, TextTree
-
-
-@dataclass(frozen=True)
-class Cleaned:
-    """One document before and after cleaning, and where it came from."""
-
-    source: Source
-    original: Document
-    outcome: Outcome
 
 
 @dataclass
@@ -51,55 +43,15 @@ class Summary:
             counter[(finding.code, finding.name)] += 1
 
 
-def clean_document(document: Document, context: Context) -> Outcome:
-    """Clean one document: check, fix, and check again until nothing changes.
-
-    The rules that rewrite text go first (see ``cleaner.rules``); the findings left are
-    those of every stage on the lines that remain. Unsafe fixes apply only when the settings
-    allow them (``unsafe_fixes``).
-    """
-    unsafe = context.settings.unsafe_fixes
-    applied: list[Finding] = []
-    remaining: list[Finding] = []
-    for stage in context.stages:
-        memo: dict = {}
-        outcome = fix_until_stable(
-            document,
-            lambda d: check_document(d, stage, memo),
-            context.settings.max_fix_passes,
-            unsafe,
-        )
-        document = outcome.document
-        applied.extend(outcome.applied)
-        remaining.extend(outcome.remaining)
-    present = {line.number for line in document.lines}
-    return Outcome(document, tuple(applied), tuple(f for f in remaining if f.line in present))
-
-
 def clean(
     paths: Iterable[str], settings: Settings = Settings(), exclude: Iterable[str] = ()
 ) -> Iterator[Cleaned | InputError]:
-    """Read and clean every document under ``paths``, in input order.
+    """Read and clean every document under ``paths``, in input order, with ``settings.jobs``
+    processes (see :mod:`cleaner.engines`).
 
     The rules are prepared before this returns, so a bad gazetteer raises here, not midway.
     """
-    return _clean_all(paths, make_context(settings), exclude)
-
-
-def _clean_all(
-    paths: Iterable[str], context: Context, exclude: Iterable[str]
-) -> Iterator[Cleaned | InputError]:
-    per_file = PerFile(context)
-    settings = context.settings
-    for source in discover(paths, exclude, settings.wants, lambda f: not settings.excludes(f)):
-        if isinstance(source, InputError):
-            yield source
-            continue
-        for item in read(source, context.settings):
-            if isinstance(item, InputError):
-                yield item
-            else:
-                yield Cleaned(source, item, clean_document(item, per_file(source.path)))
+    return clean_pieces(paths, settings, exclude)
 
 
 def single_document_input(paths: list[str]) -> bool:
@@ -221,10 +173,6 @@ def check(
     ``mode`` is "check" (report only), "fix" (write the fixes into the files) or "diff"
     (compute the fixed text, write nothing). Raises ``GazetteerError`` for a bad gazetteer.
     """
-    from cleaner.checking import check_source  # it builds on clean_document, defined here
-
-    per_file = PerFile(make_context(settings))
-    sweeper = Sweeper()  # temporary files that killed runs left beside the fixed files go
     result = CheckResult()
     paths = list(paths)
     whole_corpus = not paths
@@ -236,15 +184,17 @@ def check(
         hidden = whole_corpus and os.path.basename(folder).startswith(".")
         return not hidden and not settings.excludes(folder)
 
-    for source in discover(paths, wanted=settings.wants, enter=enter):
+    sources = discover(paths, wanted=settings.wants, enter=enter)
+    stage = Stage(checking_state, (settings, mode), check_file, crashed_file, file_cost)
+    jobs = 1 if "-" in paths else settings.jobs  # a worker cannot read this process's stdin
+    for item in engines.run(stage, (Ready(s) if isinstance(s, InputError) else s for s in sources), jobs):
         if on_file is not None:
             on_file()
-        if isinstance(source, InputError):
-            result.errors.append(source)
+        if isinstance(item, InputError):
+            result.errors.append(item)
             continue
-        report = check_source(source, per_file, mode, sweeper)
-        result.files.append(report)
-        result.errors.extend(report.errors)
+        result.files.append(item)
+        result.errors.extend(item.errors)
     return result
 
 

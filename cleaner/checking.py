@@ -1,7 +1,7 @@
 """The check of one file: its findings as diagnostics, and with fixing, its fixed text.
 
 Without fixing, a diagnostic is a finding of any rule on the input as it is. With fixing,
-each file is cleaned as ``clean`` cleans it (``cleaner.api.clean_document``); the findings
+each file is cleaned as ``clean`` cleans it (``cleaner.cleaning.clean_document``); the findings
 whose fixes were applied are reported as fixed, at the lines they had, and those left at
 their lines in the fixed file.
 """
@@ -13,11 +13,12 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable
 
-from cleaner.api import clean_document
 from cleaner.atomic import Sweeper
+from cleaner.cleaning import clean_document
 from cleaner.model import Document, Edit, Finding, InputError
-from cleaner.readers import Source, Unreadable, decode, jsonl_lines, kind_of_data, load, parse
-from cleaner.rules import Context, check_document
+from cleaner.readers import Source, Unreadable, decode, jsonl_lines, kind_of_data, load, parse, size_of
+from cleaner.rules import Context, PerFile, check_document, make_context
+from cleaner.settings import Settings
 from cleaner.writeback import encoding_of, replace_file, rewrite_record, rewrite_text
 
 WRITABLE = ("text", "jsonl")  # HTML is extracted, so its text cannot go back into the page
@@ -189,3 +190,23 @@ def _edit_location(edit: Edit, row: int, text: str) -> tuple[int, int, int, int,
         return (row, 1, row + 1, 1, "")
     end = len(text) if edit.end is None else edit.end
     return (row, edit.start + 1, row, end + 1, edit.new)
+
+
+def checking_state(settings: Settings, mode: str) -> tuple[PerFile, str, Sweeper]:
+    """What a worker prepares once: the rules, the mode, and a sweeper of temporary files
+    that killed runs left beside the files fixed."""
+    return PerFile(make_context(settings)), mode, Sweeper()
+
+
+def check_file(state: tuple[PerFile, str, Sweeper], source: Source) -> FileReport:
+    """``check_source`` as an engine's stage (:mod:`cleaner.engines`)."""
+    per_file, mode, sweeper = state
+    return check_source(source, per_file, mode, sweeper)
+
+
+def crashed_file(source: Source, reason: str) -> FileReport:
+    return FileReport(source.path, errors=[InputError(source.path, f"{reason} while checking it")])
+
+
+def file_cost(source: Source) -> int:
+    return size_of(source.path)

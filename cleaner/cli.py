@@ -79,6 +79,15 @@ def _add_config_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config", metavar="FILE", help="a pyproject.toml or cleaner.toml (default: the nearest)"
     )
+    parser.add_argument(
+        "--jobs", "-j", type=_jobs, metavar="N", help="processes to read and clean with (default: one per core)"
+    )
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number, at least 1, not {value!r}")
+    return int(value)
 
 
 def _codes(value: str) -> list[str]:
@@ -154,6 +163,7 @@ def _run_clean(args: argparse.Namespace) -> int:
         id_field=args.id_field,
         entity_files=tuple(args.entities),
         ignore=("N",) if args.no_normalize else (),
+        jobs=args.jobs,
     )
     try:
         settings = resolve(flags, args.config)

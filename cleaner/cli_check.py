@@ -36,6 +36,7 @@ def run_check(args: argparse.Namespace) -> int:
         text_field=args.text_field,
         id_field=args.id_field,
         unsafe_fixes=args.unsafe_fixes,
+        jobs=args.jobs,
     )
     try:
         settings = resolve(flags, args.config)
