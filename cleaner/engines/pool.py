@@ -5,13 +5,16 @@
   result not yet given back: memory stays bounded however large the input.
 - Each worker sets the stage up once (the rules prepared from the settings), then runs
   batch after batch. Units go in and results come out as pickles; nothing else is shared.
+  A worker has two batches at a time, one running and one waiting in its pipe, so that it
+  does not wait while this process writes results.
 - A worker that dies (a page that crashes the HTML parser, the out-of-memory killer) is
   replaced, and its batch runs again one unit at a time, so that the unit that kills a
   worker is found: its result is ``stage.crashed(unit, reason)``, and the run goes on.
 - An exception that a stage raises (a bug) stops the run, as it would in this process.
 - Workers come from a fork server (spawned where there is none), not from a fork of this
-  process, which may be running threads (the progress display). The fork server has
-  cleaner imported already, so a worker, a replacement too, starts in milliseconds.
+  process, which may be running threads (the progress display). The fork server imports
+  cleaner once; a worker, a replacement too, is a fork of it. Like any spawned process, a
+  worker imports the main module of the program first (``if __name__ == "__main__":``).
 """
 
 from __future__ import annotations
@@ -35,8 +38,8 @@ PIPELINE = 2  # batches sent to a worker at once
 
 
 HINT = (
-    "; a script that cleans with more than one job must do it under"
-    ' `if __name__ == "__main__":`, as worker processes import the main module'
+    "; worker processes import the main module first: a script that cleans with more than"
+    ' one job must do so under `if __name__ == "__main__":`'
 )
 
 
