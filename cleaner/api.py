@@ -14,7 +14,7 @@ from cleaner.entities import Matcher, load_gazetteer
 from cleaner.fixes import Outcome, fix_until_stable
 from cleaner.globs import literal_base
 from cleaner.model import Document, Finding, InputError
-from cleaner.readers import Source, discover, kind_of, read
+from cleaner.readers import MANY, Source, discover, kind_of, read
 from cleaner.rules import Context, PerFile, check_document, make_context
 from cleaner.settings import Settings
 from cleaner.writers import JsonLines, OutputError, Stdout, TextTree
@@ -105,7 +105,7 @@ def _clean_all(
 def single_document_input(paths: list[str]) -> bool:
     """Whether ``paths`` name one document that can go to stdout as plain text."""
     return len(paths) == 1 and (
-        paths[0] == "-" or (os.path.isfile(paths[0]) and kind_of(paths[0]) != "jsonl")
+        paths[0] == "-" or (os.path.isfile(paths[0]) and kind_of(paths[0]) not in MANY)
     )
 
 

@@ -16,11 +16,27 @@ from typing import Callable
 from cleaner.api import clean_document
 from cleaner.atomic import Sweeper
 from cleaner.model import Document, Edit, Finding, InputError
-from cleaner.readers import Source, Unreadable, decode, jsonl_lines, kind_of_data, load, parse
+from cleaner.readers import (
+    STREAMED,
+    Source,
+    Unreadable,
+    decode,
+    jsonl_lines,
+    kind_of_data,
+    load,
+    parse,
+    read,
+)
 from cleaner.rules import Context, check_document
 from cleaner.writeback import encoding_of, replace_file, rewrite_record, rewrite_text
 
-WRITABLE = ("text", "jsonl")  # HTML is extracted, so its text cannot go back into the page
+WRITABLE = ("text", "jsonl")
+# why the others are never written: their findings are reported, and a note says so
+READ_ONLY = {
+    "html": "HTML is extracted, so fixes cannot go back into the page",
+    "warc": "a WARC archive is never rewritten; `cleaner clean` writes its cleaned text",
+    "parquet": "Parquet files are never rewritten; `cleaner clean --format parquet` writes a cleaned copy",
+}
 
 
 @dataclass(frozen=True)
@@ -71,6 +87,7 @@ class FileReport:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    note: str | None = None  # why fixes were not written, for a file that cannot take them
     before: str | None = None
     after: str | None = None
     written: bool = False
@@ -85,6 +102,8 @@ def check_source(
 ) -> FileReport:
     """Check one file; ``mode`` is "check", "fix" (write the fixes) or "diff" (only compute)."""
     report = FileReport(source.path)
+    if source.kind in STREAMED:
+        return _check_streamed(report, source, context_for(source.path), mode)
     try:
         data = load(source.path)
     except Unreadable as problem:
@@ -98,6 +117,8 @@ def check_source(
     documents = [i for i in items if isinstance(i, Document)]
     kind = kind_of_data(source, data)
     if mode == "check" or source.path == "-" or kind not in WRITABLE or not documents:
+        if mode != "check" and kind in READ_ONLY:
+            report.note = READ_ONLY[kind]
         for document in documents:
             report.diagnostics.extend(_as_found(document, context))
         return report
@@ -116,6 +137,18 @@ def check_source(
             report.errors.append(InputError(source.path, f"fixes not written: {error}"))
             report.after = None
             report.diagnostics = [d for doc in documents for d in _as_found(doc, context)]
+    return report
+
+
+def _check_streamed(report: FileReport, source: Source, context: Context, mode: str) -> FileReport:
+    """Findings of a file read a record at a time (WARC, Parquet), which is never rewritten."""
+    for item in read(source, context.settings):
+        if isinstance(item, InputError):
+            report.errors.append(item)
+        else:
+            report.diagnostics.extend(_as_found(item, context))
+    if mode != "check":
+        report.note = READ_ONLY[source.kind]
     return report
 
 

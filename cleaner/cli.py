@@ -32,8 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
     clean.add_argument("-o", "--output", help="output folder (text) or file (jsonl)")
     clean.add_argument("--format", choices=("text", "jsonl"), default="text")
-    clean.add_argument("--text-field", help="JSONL field holding the text (default: text)")
-    clean.add_argument("--id-field", help="JSONL field holding the id (default: id)")
+    clean.add_argument("--text-field", help="JSONL field or Parquet column holding the text (default: text)")
+    clean.add_argument("--id-field", help="JSONL field or Parquet column holding the id (default: id)")
     clean.add_argument(
         "--no-normalize", action="store_true", help="leave entity names as they are (no N rules)"
     )
@@ -63,8 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     dedup.add_argument(
         "--threshold", type=float, help="Jaccard similarity from which two passages are copies (default 0.5)"
     )
-    dedup.add_argument("--text-field", help="JSONL field holding the text (default: text)")
-    dedup.add_argument("--id-field", help="JSONL field holding the id (default: id)")
+    dedup.add_argument("--text-field", help="JSONL field or Parquet column holding the text (default: text)")
+    dedup.add_argument("--id-field", help="JSONL field or Parquet column holding the id (default: id)")
 
     entities = commands.add_parser(
         "entities", help="run the examples of the gazetteer's entries (the default's and yours)"
@@ -107,8 +107,8 @@ def _add_check_parser(commands) -> None:
     check.add_argument(
         "--exit-non-zero-on-fix", action="store_true", help="exit 1 when anything was fixed"
     )
-    check.add_argument("--text-field", help="JSONL field holding the text (default: text)")
-    check.add_argument("--id-field", help="JSONL field holding the id (default: id)")
+    check.add_argument("--text-field", help="JSONL field or Parquet column holding the text (default: text)")
+    check.add_argument("--id-field", help="JSONL field or Parquet column holding the id (default: id)")
     check.add_argument(
         "--entities", action="append", default=[], metavar="FILE", help="a gazetteer file"
     )

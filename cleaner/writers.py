@@ -12,7 +12,7 @@ from cleaner.atomic import AtomicFile, Sweeper, write_atomically
 from cleaner.fixes import Outcome
 from cleaner.model import Document
 
-_SUFFIXES = re.compile(r"(?:\.(?:txt|html?|jsonl|ndjson))?(?:\.gz)?$", re.IGNORECASE)
+_SUFFIXES = re.compile(r"(?:\.(?:txt|html?|jsonl|ndjson|warc|parquet))?(?:\.gz)?$", re.IGNORECASE)
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
 
@@ -106,3 +106,4 @@ class Stdout:
 
     def close(self, commit: bool = True) -> None:
         sys.stdout.flush()
+
