@@ -17,7 +17,9 @@ from cleaner.model import Document, Finding, InputError
 from cleaner.readers import MANY, Source, discover, kind_of, read
 from cleaner.rules import Context, PerFile, check_document, make_context
 from cleaner.settings import Settings
-from cleaner.writers import JsonLines, OutputError, Stdout, TextTree
+from cleaner.writers import JsonLines, OutputError, Parquet, Stdout, TextTree
+
+RECORD_FORMATS = ("jsonl", "parquet")  # one record per document, in one file
 
 
 @dataclass(frozen=True)
@@ -117,25 +119,29 @@ def clean_to(
     on_file: Callable[[], None] | None = None,
     drop_duplicates: bool = False,
 ) -> Summary:
-    """Clean ``paths`` and write the results; ``output`` is a folder (text) or a file (jsonl).
+    """Clean ``paths`` and write the results; ``output`` is a folder (text) or a file (jsonl,
+    parquet).
 
-    With jsonl output, paragraphs copied across articles are marked in each record's
+    With jsonl or parquet output, paragraphs copied across articles are marked in each record's
     metadata (``duplicates``); ``drop_duplicates`` also removes every copy but the canonical
     one (:mod:`cleaner.duplicates`). Both need the whole corpus before the first record is
     written: the cleaned documents wait in a temporary file.
 
-    Raises :class:`OutputError` if the jsonl output file is one of the inputs.
+    Raises :class:`OutputError` if the output file is one of the inputs, or Parquet output
+    lacks its library.
     """
     inputs = _inputs_within(output, paths) if output else set()
-    if output_format == "jsonl" and output and os.path.realpath(output) in inputs:
+    if output_format in RECORD_FORMATS and output and os.path.realpath(output) in inputs:
         raise OutputError(f"{output} is an input file; refusing to overwrite it")
     items = clean(paths, settings, exclude=[output] if output else [])
-    if output_format == "jsonl" or drop_duplicates:
+    if output_format in RECORD_FORMATS or drop_duplicates:
         # progress is counted as documents are cleaned, before the corpus stage
         counted = items if on_file is None else _calling(on_file, items)
         items = duplicates.resolve(counted, settings, _comparison_normalizer(settings), drop_duplicates)
         on_file = None
-    if output_format == "jsonl":
+    if output_format == "parquet":
+        writer = Parquet(output)
+    elif output_format == "jsonl":
         writer = JsonLines(output)
     elif output is None:
         writer = Stdout()

@@ -1,9 +1,11 @@
-"""Parquet input: one document per row, the other columns as metadata."""
+"""Parquet in and out: one document per row, the other columns as metadata; the output
+holds the fields of the JSON Lines output, written a row group at a time."""
 
 from __future__ import annotations
 
 import datetime
 import decimal
+import gc
 import json
 import os
 import subprocess
@@ -75,6 +77,44 @@ def test_the_text_column_from_the_configuration(feed, capsys):
     assert [r["id"] for r in jsonl(feed / "out.jsonl")] == [f"feed.parquet:{n}" for n in range(1, 5)]
 
 
+def test_parquet_output_holds_what_jsonl_holds(feed, capsys, monkeypatch):
+    monkeypatch.setattr(parquet, "WRITE_ROWS", 3)  # a row group every three documents
+    common = ["feed.parquet", "--text-field", "body", "--id-field", "key"]
+    assert clean(capsys, *common, "--format", "jsonl", "-o", "out.jsonl")[0] == 0
+    assert clean(capsys, *common, "--format", "parquet", "-o", "out.parquet")[0] == 0
+    written = pq.ParquetFile(feed / "out.parquet")
+    assert written.metadata.num_row_groups == 2
+    rows = written.read().to_pylist()
+    for row in rows:
+        row["metadata"] = json.loads(row["metadata"])
+    assert rows == jsonl(feed / "out.jsonl")
+    assert [f for f in os.listdir(feed) if f.startswith(".cleaner-")] == []  # no temporary file left
+
+
+def test_an_abandoned_output_leaves_the_old_file_and_no_trace(tmp_path, monkeypatch):
+    from cleaner.writers import Parquet
+
+    target = tmp_path / "out.parquet"
+    target.write_bytes(b"the old output")
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    writer = Parquet(str(target))
+    writer.writer.write({"path": "a.txt", "id": "a", "text": "Text.", "lines": [1], "metadata": {}, "removed": [], "edits": []})
+    writer.close(commit=False)
+    del writer
+    gc.collect()
+    assert target.read_bytes() == b"the old output" and os.listdir(tmp_path) == ["out.parquet"]
+    assert unraisable == []  # pyarrow did not write into the closed file when collected
+
+
+def test_a_parquet_output_read_back_as_input(feed, capsys):
+    assert clean(capsys, "feed.parquet", "--text-field", "body", "--format", "parquet", "-o", "out.parquet")[0] == 0
+    assert clean(capsys, "out.parquet", "--format", "jsonl", "-o", "again.jsonl")[0] == 0
+    again = jsonl(feed / "again.jsonl")
+    assert [r["text"] for r in again] == [r["text"] for r in pq.read_table(feed / "out.parquet").to_pylist()]
+    assert again[0]["removed"] == [] and again[0]["metadata"]["path"] == "feed.parquet"
+
+
 def test_bad_rows_and_bad_files_are_one_line_each(feed, capsys):
     table = pa.table({"text": ["A fine story about the harbour.", None, "Another fine story."]})
     pq.write_table(table, feed / "gaps.parquet")
@@ -136,12 +176,26 @@ def test_check_reports_rows_and_never_rewrites(feed, capsys):
     assert (feed / "feed.parquet").read_bytes() == before
 
 
-def test_without_pyarrow_the_error_names_the_file_and_the_extra(feed, capsys, monkeypatch):
+def test_usage_errors(feed, capsys):
+    assert clean(capsys, "feed.parquet", "--format", "parquet")[0] == 2  # no -o
+    (feed / "folder").mkdir()
+    code, err = clean(capsys, "feed.parquet", "--format", "parquet", "-o", "folder")
+    assert code == 2 and "parquet output goes to a file" in err
+    code, err = clean(capsys, "feed.parquet", "--format", "parquet", "-o", "feed.parquet")
+    assert code == 2 and "is an input file" in err
+
+
+def test_without_pyarrow_each_use_names_the_extra(feed, capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    (feed / "a.txt").write_text("The road reopened.\n", encoding="utf-8")
     code, err = clean(capsys, "feed.parquet", "--format", "jsonl", "-o", "out.jsonl", "-q")
     assert code == 1
     assert err == "cleaner: feed.parquet: reading Parquet needs pyarrow: pip install 'news-cleaner[parquet]'\n"
+    code, err = clean(capsys, "a.txt", "--format", "parquet", "-o", "out.parquet")
+    assert code == 2
+    assert "writing Parquet needs pyarrow: pip install 'news-cleaner[parquet]'" in err
+    assert not (feed / "out.parquet").exists() and [f for f in os.listdir(feed) if f.startswith(".cleaner-")] == []
 
 
 def test_text_and_html_runs_import_neither_pyarrow_nor_fastwarc(tmp_path):
