@@ -43,9 +43,12 @@ def sets_of(blobs: list[bytes]) -> ShingleSets:
     return ShingleSets(offsets, np.frombuffer(b"".join(blobs), dtype=np.uint32).copy())
 
 
-def bucket_keys(sets: ShingleSets, common: np.ndarray, settings: DedupSettings) -> np.ndarray:
+def bucket_keys(store: Store, sets: ShingleSets, common: np.ndarray, settings: DedupSettings) -> np.ndarray:
     """Each set's keys, one per band, as ``band << 32 | key`` (int64, sets by bands)."""
-    perms = permutations(settings.num_perm, settings.seed)
+    perms = store.get("permutations")
+    if perms is None:  # kept: a run that keys a few paragraphs does not import datasketch
+        perms = permutations(settings.num_perm, settings.seed)
+        store.put("permutations", perms)
     keyed = lsh.without(sets, common)
     keys = np.empty((len(sets), settings.bands), dtype=np.int64)
     for start in range(0, len(sets), SIGNATURE_ROWS):
@@ -69,7 +72,7 @@ def update(store: Store, settings: DedupSettings) -> None:
         if not rows:
             return
         ids = np.array([r[0] for r in rows], dtype=np.int64)
-        keys = bucket_keys(sets_of([r[1] for r in rows]), store.get("common"), settings)
+        keys = bucket_keys(store, sets_of([r[1] for r in rows]), store.get("common"), settings)
         db.executemany(
             "INSERT OR IGNORE INTO buckets VALUES (?, ?)",
             zip(keys.ravel().tolist(), np.repeat(ids, keys.shape[1]).tolist()),
@@ -87,7 +90,7 @@ def forget(store: Store, db: sqlite3.Connection, file_id: int, settings: DedupSe
     ids = [r[0] for r in rows]
     keyed = [r for r in rows if r[0] <= store.get("keyed", 0)]
     if keyed:
-        keys = bucket_keys(sets_of([r[1] for r in keyed]), store.get("common"), settings)
+        keys = bucket_keys(store, sets_of([r[1] for r in keyed]), store.get("common"), settings)
         db.executemany(
             "DELETE FROM buckets WHERE key = ? AND paragraph = ?",
             zip(keys.ravel().tolist(), np.repeat([r[0] for r in keyed], keys.shape[1]).tolist()),
@@ -108,7 +111,7 @@ def _rebuild(store: Store, db: sqlite3.Connection, settings: DedupSettings, tota
     sets = sets_of([r[1] for r in rows])
     del rows
     common = lsh.common_shingles(sets, settings.common_share, settings.common_min)
-    keys = bucket_keys(sets, common, settings)
+    keys = bucket_keys(store, sets, common, settings)
     flat = keys.ravel()
     order = np.argsort(flat, kind="stable")  # rows go into the b-tree in key order
     owners = np.repeat(ids, keys.shape[1])
