@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from cleaner import duplicates
 from cleaner.atomic import Sweeper
@@ -291,23 +291,69 @@ class DedupResult:
     errors: list[InputError]
 
 
-def dedup(paths: Iterable[str], settings: Settings = Settings()) -> DedupResult:
+class DedupStage(NamedTuple):
+    """What ``dedup`` does to each document before comparing: the per-document stage an
+    engine runs wherever it likes."""
+
+    prepare: Callable[[Document], Document]  # cleaned (lines keep their input numbers), or as read
+    normalize: Callable[[list[str]], list[str]] | None  # entity variants written one way, if needed
+
+
+def dedup_stage(settings: Settings) -> DedupStage:
+    """The per-document stage of ``dedup``: with ``settings.dedup.clean_first`` (the default)
+    each document is cleaned as ``clean`` would; otherwise the raw text is compared, entity
+    names normalized with the gazetteer. Raises ``GazetteerError`` for a bad gazetteer."""
+    if not settings.dedup.clean_first:
+        return DedupStage(lambda document: document, Matcher(load_gazetteer(settings.entity_files)).normalize_all)
+    # the D rules would remove the copies this command reports
+    context = make_context(settings.merged(ignore=settings.ignore + ("D",)))
+    return DedupStage(lambda document: clean_document(document, context).document, _comparison_normalizer(settings))
+
+
+def passages_of(document: Document) -> tuple[Passage, list[Passage]]:
+    """A document as a whole article, and as its paragraphs."""
+    date = document.metadata.get("date")
+    article = Passage(document.id, document.path, document.record, None, document.text, date)
+    return article, [Passage(document.id, document.path, document.record, line.number, line.text, date) for line in document.lines]
+
+
+def dedup(paths: Iterable[str], settings: Settings = Settings(), engine=None) -> DedupResult:
     """Find exact and near-duplicate paragraphs and articles under ``paths``.
 
     With ``settings.dedup.clean_first`` (the default) each document is cleaned first, as
     ``clean`` would: boilerplate that differs from site to site is gone and entity names are
     written one way, so copies from different sites agree; lines keep their input numbers.
     Otherwise the raw text is compared, entity names normalized with the gazetteer.
+    ``engine`` (e.g. ``cleaner.engines.ray.RayEngine``) runs the stages elsewhere, with the
+    same result; None runs them here.
     """
-    # a bad gazetteer raises here, before any input is read; the D rules would remove the
-    # copies this command reports
-    context = make_context(settings.merged(ignore=settings.ignore + ("D",)))
-    cleaning = settings.dedup.clean_first
-    normalize = _comparison_normalizer(settings) if cleaning else Matcher(load_gazetteer(settings.entity_files)).normalize_all
-    paragraphs: list[Passage] = []
-    articles: list[Passage] = []
+    stage = dedup_stage(settings)  # a bad gazetteer raises here, before any input is read
     errors: list[InputError] = []
     files: set[str] = set()
+    documents = _documents(paths, settings, errors, files)
+    if engine is None:
+        found = _dedup_here(documents, settings, stage)
+    else:
+        found = engine.dedup(documents, settings)
+    clusters, documents_found, counts = found
+    stats = {
+        "files": len(files),
+        "documents": counts["documents"],
+        "paragraphs": counts["passages"],
+        "paragraph_clusters": len(clusters),
+        "duplicate_paragraphs": sum(len(c.members) for c in clusters),
+        "exact_duplicate_paragraphs": counts["exact_copies"],
+        "candidate_pairs": counts["candidates"],
+        "compared_pairs": counts["compared"],
+        "document_clusters": len(documents_found),
+        "duplicate_documents": sum(len(c.members) for c in documents_found),
+        "errors": len(errors),
+    }
+    return DedupResult(clusters, documents_found, stats, errors)
+
+
+def _documents(paths: Iterable[str], settings: Settings, errors: list[InputError], files: set[str]) -> Iterator[Document]:
+    """Every document read under ``paths``; what cannot be read goes to ``errors``."""
     for source in discover(paths):
         if isinstance(source, InputError):
             errors.append(source)
@@ -316,28 +362,18 @@ def dedup(paths: Iterable[str], settings: Settings = Settings()) -> DedupResult:
         for item in read(source, settings):
             if isinstance(item, InputError):
                 errors.append(item)
-                continue
-            document = clean_document(item, context).document if cleaning else item
-            date = document.metadata.get("date")
-            articles.append(Passage(document.id, document.path, document.record, None, document.text, date))
-            paragraphs.extend(
-                Passage(document.id, document.path, document.record, line.number, line.text, date)
-                for line in document.lines
-            )
-    paragraph_stats: Counter = Counter()
-    clusters = cluster_passages(paragraphs, settings.dedup, normalize, paragraph_stats)
-    documents = cluster_passages(articles, settings.dedup, normalize)
-    stats = {
-        "files": len(files),
-        "documents": len(articles),
-        "paragraphs": len(paragraphs),
-        "paragraph_clusters": len(clusters),
-        "duplicate_paragraphs": sum(len(c.members) for c in clusters),
-        "exact_duplicate_paragraphs": paragraph_stats["exact_copies"],
-        "candidate_pairs": paragraph_stats["candidates"],
-        "compared_pairs": paragraph_stats["compared"],
-        "document_clusters": len(documents),
-        "duplicate_documents": sum(len(c.members) for c in documents),
-        "errors": len(errors),
-    }
-    return DedupResult(clusters, documents, stats, errors)
+            else:
+                yield item
+
+
+def _dedup_here(documents: Iterable[Document], settings: Settings, stage: DedupStage) -> tuple[list[Cluster], list[Cluster], Counter]:
+    """The clusters of paragraphs and of articles, and the paragraphs' counts, in this process."""
+    paragraphs: list[Passage] = []
+    articles: list[Passage] = []
+    for document in documents:
+        article, lines = passages_of(stage.prepare(document))
+        articles.append(article)
+        paragraphs.extend(lines)
+    counts: Counter = Counter(documents=len(articles))
+    clusters = cluster_passages(paragraphs, settings.dedup, stage.normalize, counts)
+    return clusters, cluster_passages(articles, settings.dedup, stage.normalize), counts
