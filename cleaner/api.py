@@ -89,17 +89,28 @@ def clean(
 def _clean_all(
     paths: Iterable[str], context: Context, exclude: Iterable[str]
 ) -> Iterator[Cleaned | InputError]:
-    per_file = PerFile(context)
-    settings = context.settings
+    clean_one = cleaning_stage(context)
+    for item in read_all(paths, context.settings, exclude):
+        yield clean_one(*item) if isinstance(item, tuple) else item
+
+
+def read_all(
+    paths: Iterable[str], settings: Settings, exclude: Iterable[str] = ()
+) -> Iterator[tuple[Source, Document] | InputError]:
+    """Every document under ``paths`` with the file it came from, in input order, and what
+    could not be read."""
     for source in discover(paths, exclude, settings.wants, lambda f: not settings.excludes(f)):
         if isinstance(source, InputError):
             yield source
             continue
-        for item in read(source, context.settings):
-            if isinstance(item, InputError):
-                yield item
-            else:
-                yield Cleaned(source, item, clean_document(item, per_file(source.path)))
+        for item in read(source, settings):
+            yield item if isinstance(item, InputError) else (source, item)
+
+
+def cleaning_stage(context: Context) -> Callable[[Source, Document], Cleaned]:
+    """The per-document stage of ``clean``, with the rules of each file's ``per-file-ignores``."""
+    per_file = PerFile(context)
+    return lambda source, document: Cleaned(source, document, clean_document(document, per_file(source.path)))
 
 
 def single_document_input(paths: list[str]) -> bool:
@@ -116,6 +127,7 @@ def clean_to(
     settings: Settings = Settings(),
     on_file: Callable[[], None] | None = None,
     drop_duplicates: bool = False,
+    engine=None,
 ) -> Summary:
     """Clean ``paths`` and write the results; ``output`` is a folder (text) or a file (jsonl).
 
@@ -124,13 +136,22 @@ def clean_to(
     one (:mod:`cleaner.duplicates`). Both need the whole corpus before the first record is
     written: the cleaned documents wait in a temporary file.
 
+    ``engine`` (e.g. ``cleaner.engines.ray.RayEngine``) cleans the documents and marks the
+    duplicates elsewhere, with the same result; None does it here.
+
     Raises :class:`OutputError` if the jsonl output file is one of the inputs.
     """
     inputs = _inputs_within(output, paths) if output else set()
     if output_format == "jsonl" and output and os.path.realpath(output) in inputs:
         raise OutputError(f"{output} is an input file; refusing to overwrite it")
-    items = clean(paths, settings, exclude=[output] if output else [])
-    if output_format == "jsonl" or drop_duplicates:
+    exclude = [output] if output else []
+    if engine is not None:
+        make_context(settings)  # a bad gazetteer raises here, before any input is read
+        marking = output_format == "jsonl" or drop_duplicates
+        items = engine.clean(read_all(paths, settings, exclude), settings, marking, drop_duplicates)
+    else:
+        items = clean(paths, settings, exclude=exclude)
+    if engine is None and (output_format == "jsonl" or drop_duplicates):
         # progress is counted as documents are cleaned, before the corpus stage
         counted = items if on_file is None else _calling(on_file, items)
         items = duplicates.resolve(counted, settings, _comparison_normalizer(settings), drop_duplicates)

@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="remove paragraphs copied from another article, keeping the canonical copy",
     )
     clean.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    _add_engine_options(clean)
     _add_config_options(clean)
     _add_check_parser(commands)
     rule = commands.add_parser("rule", help="print the documentation of a rule, or of all")
@@ -184,10 +185,12 @@ def _run_clean(args: argparse.Namespace) -> int:
     except ConfigError as error:
         raise UsageError(str(error)) from error
     console = Console(stderr=True)
+    engine = _engine(args)
     try:
         with progress_bar(console, enabled=not args.quiet) as advance:
             summary = clean_to(
-                args.paths, args.output, args.format, settings, on_file=advance, drop_duplicates=args.drop_duplicates
+                args.paths, args.output, args.format, settings, on_file=advance,
+                drop_duplicates=args.drop_duplicates, engine=engine,
             )
     except (GazetteerError, OutputError) as error:
         raise UsageError(str(error)) from error

@@ -104,3 +104,13 @@ def test_without_ray_the_engine_names_the_extra(corpus, capsys, monkeypatch):
 def test_an_address_needs_the_ray_engine(corpus, capsys):
     assert main(["dedup", str(corpus), "--address", "auto"]) == 2
     assert "--address needs --engine ray" in capsys.readouterr().err
+
+
+def test_clean_on_ray_writes_what_the_local_engine_writes(corpus, tmp_path, capsys):
+    """Cleaned text, removals, edits and the duplicates marked and dropped: byte for byte."""
+    for engine in ("local", "ray"):
+        argv = ["clean", str(corpus), "--format", "jsonl", "--drop-duplicates", "-o", str(tmp_path / f"{engine}.jsonl")]
+        assert main([*argv, "--engine", engine]) == 0
+    local = (tmp_path / "local.jsonl").read_text(encoding="utf-8")
+    assert '"duplicates"' in local and '"D002"' in local
+    assert (tmp_path / "ray.jsonl").read_text(encoding="utf-8") == local

@@ -55,10 +55,10 @@ def without_common(sets: ShingleSets, share: float, minimum: int) -> ShingleSets
     compares the whole sets.
     """
     values, counts = np.unique(sets.hashes, return_counts=True)
-    return without(sets, common_shingles(values, counts, len(sets), share, minimum))
+    return without(sets, common_of_counts(values, counts, len(sets), share, minimum))
 
 
-def common_shingles(values: np.ndarray, counts: np.ndarray, total: int, share: float, minimum: int) -> np.ndarray:
+def common_of_counts(values: np.ndarray, counts: np.ndarray, total: int, share: float, minimum: int) -> np.ndarray:
     """The ``values`` (distinct shingles, sorted) whose ``counts`` (the sets holding each, of
     ``total`` sets) make them common: a corpus-wide statistic an engine may sum in parts."""
     return values[counts > max(share * total, minimum)]

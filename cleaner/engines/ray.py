@@ -15,7 +15,7 @@ import io
 import logging
 import pickle
 from collections import Counter
-from itertools import islice
+from itertools import chain, islice
 from types import MappingProxyType
 from typing import Any, Iterable, Iterator
 
@@ -27,6 +27,7 @@ from cleaner.settings import Settings
 
 INSTALL = "pip install 'news-cleaner[ray]'"
 CHUNK = 1000  # documents handed to the cluster at a time
+BATCH = 256  # documents cleaned by one task
 LINE_BITS = 32  # a paragraph's index: its document's place, then its place in the document
 
 
@@ -53,7 +54,7 @@ class RayEngine:
             raise EngineUnavailable(f"--engine ray needs Ray Data: {INSTALL}") from error
         if not ray.is_initialized():
             try:
-                ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
+                ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
             except (ConnectionError, RuntimeError, ValueError) as error:
                 raise EngineUnavailable(f"cannot reach the Ray cluster at {address}: {error}") from error
         context = ray.data.DataContext.get_current()
@@ -61,7 +62,8 @@ class RayEngine:
         # the hash shuffle starts actors for every group-by, seconds each; the dedup stages
         # are many group-bys of modest size, which the sort shuffle's tasks do far sooner
         context.shuffle_strategy = ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
+        context.execution_options.preserve_order = True  # cleaned documents come back in order
+        logging.getLogger("ray.data").setLevel(logging.ERROR)  # stderr is for cleaner's summary
         return cls(max(1, int(ray.cluster_resources().get("CPU", 1))))
 
     def dedup(self, documents: Iterable[Document], settings: Settings) -> tuple[list[Cluster], list[Cluster], Counter]:
@@ -70,66 +72,79 @@ class RayEngine:
         engine that skip pairs already joined need the pairs in one place)."""
         from cleaner.engines import ray_groups
 
-        prepared = _dataset(documents).map_batches(
-            _Prepare, fn_constructor_args=(settings,), batch_format="pyarrow", batch_size=64
+        prepared = dataset(documents).map_batches(
+            _prepare, fn_args=(settings,), batch_format="pyarrow", batch_size=BATCH
         ).materialize()
         counts: Counter = Counter(documents=prepared.count())
         found = []
         for level, stats in (("paragraphs", counts), ("articles", Counter())):
-            passages = prepared.map_batches(_passages, fn_args=(level,), batch_format="pyarrow").materialize()
-            groups = ray_groups.find_groups(passages, settings.dedup, self.partitions, stats)
-            found.append(as_clusters(groups, _lookup(passages, groups).__getitem__))
+            rows = prepared.map_batches(passages, fn_args=(level,), batch_format="pyarrow").materialize()
+            groups = ray_groups.find_groups(rows, settings.dedup, self.partitions, stats)
+            found.append(as_clusters(groups, lookup(rows, groups).__getitem__))
         return found[0], found[1], counts
 
+    def clean(self, items: Iterable[Any], settings: Settings, marking: bool, drop: bool) -> Iterator[Any]:
+        """What ``cleaner.api.clean`` yields for ``items`` (``(source, document)`` pairs and
+        input errors), in order; with ``marking``, duplicates marked (and dropped with
+        ``drop``) as ``cleaner.duplicates`` does."""
+        from cleaner.engines import ray_clean
 
-def _dataset(documents: Iterable[Document]):
-    """The documents as a dataset of pickled rows, numbered in input order; the driver holds
-    one chunk at a time, the cluster's object store the rest."""
+        return ray_clean.clean(items, settings, marking, drop, self.partitions)
+
+
+def dataset(items: Iterable[Any]):
+    """``items`` (documents, or what a stage takes) as a dataset of pickled rows (``item``),
+    numbered in input order (``position``); the driver holds one chunk at a time, the
+    cluster's object store the rest."""
     import pyarrow as pa
     import ray
     import ray.data
 
     refs = []
-    iterator: Iterator[Document] = iter(documents)
+    iterator: Iterator[Any] = iter(items)
     start = 0
     while chunk := list(islice(iterator, CHUNK)):
-        table = pa.table({"position": np.arange(start, start + len(chunk)), "document": [_dumps(d) for d in chunk]})
+        table = pa.table({"position": np.arange(start, start + len(chunk)), "item": [dumps(d) for d in chunk]})
         refs.append(ray.put(table))
         start += len(chunk)
     if not refs:
-        refs.append(ray.put(pa.table({"position": pa.array([], pa.int64()), "document": pa.array([], pa.binary())})))
+        refs.append(ray.put(pa.table({"position": pa.array([], pa.int64()), "item": pa.array([], pa.binary())})))
     return ray.data.from_arrow_refs(refs)
 
 
-class _Prepare:
-    """The per-document stage of ``dedup`` in a worker: built once, then a batch at a time."""
+def _prepare(batch, settings: Settings):
+    """The per-document stage of ``dedup`` in a worker, on a batch of documents. A task, not
+    an actor: the rules take milliseconds to prepare, an actor's process seconds to start."""
+    from cleaner.api import dedup_stage
 
-    def __init__(self, settings: Settings):
-        from cleaner.api import dedup_stage
-
-        self.stage = dedup_stage(settings)
-
-    def __call__(self, batch):
-        import pyarrow as pa
-
-        documents = [self.stage.prepare(pickle.loads(data)) for data in batch.column("document").to_pylist()]
-        texts = [[line.text for line in d.lines] for d in documents]
-        normalize = self.stage.normalize
-        return pa.table({
-            "position": batch.column("position"),
-            "id": [d.id for d in documents],
-            "path": [d.path for d in documents],
-            "record": pa.array([d.record for d in documents], pa.int64()),
-            "date": [known_date(d.metadata.get("date")) for d in documents],
-            "raw_date": [_dumps(d.metadata.get("date")) for d in documents],
-            "lines": pa.array([[line.number for line in d.lines] for d in documents], pa.list_(pa.int64())),
-            "texts": pa.array(texts, pa.list_(pa.string())),
-            "compare": pa.array([normalize(t) if normalize else t for t in texts], pa.list_(pa.string())),
-            "article": [normalize(["\n".join(t)])[0] if normalize else "\n".join(t) for t in texts],
-        })
+    stage = dedup_stage(settings)
+    documents = [stage.prepare(pickle.loads(data)) for data in batch.column("item").to_pylist()]
+    return paragraph_columns(batch.column("position"), documents, stage.normalize)
 
 
-def _passages(batch, level: str):
+def paragraph_columns(position, documents: list[Document | None], normalize) -> Any:
+    """What :func:`passages` needs of each document (None: no document, no passages): where
+    it came from, its date, and its paragraphs, as they are and as they are compared."""
+    import pyarrow as pa
+
+    present = [d for d in documents if d is not None]
+    texts = [[line.text for line in d.lines] if d else [] for d in documents]
+    compared = iter(normalize(list(chain.from_iterable(texts))) if normalize and present else [])
+    return pa.table({
+        "position": position,
+        "id": [d.id if d else "" for d in documents],
+        "path": [d.path if d else "" for d in documents],
+        "record": pa.array([d.record if d else None for d in documents], pa.int64()),
+        "date": [known_date(d.metadata.get("date")) if d else "" for d in documents],
+        "raw_date": [dumps(d.metadata.get("date") if d else None) for d in documents],
+        "lines": pa.array([[line.number for line in d.lines] if d else [] for d in documents], pa.list_(pa.int64())),
+        "texts": pa.array(texts, pa.list_(pa.string())),
+        "compare": pa.array([list(islice(compared, len(t))) for t in texts] if normalize else texts, pa.list_(pa.string())),
+        "article": normalize(["\n".join(t) for t in texts]) if normalize and present else ["\n".join(t) for t in texts],
+    })
+
+
+def passages(batch, level: str):
     """One row per passage (paragraph or article): its index in input order, its text to
     compare and its date, and where it came from."""
     import pyarrow as pa
@@ -153,7 +168,7 @@ def _passages(batch, level: str):
     return pa.table({**columns, **{name: batch.column(name).take(taken) for name in ("id", "path", "record", "date", "raw_date")}})
 
 
-def _lookup(passages, groups) -> dict[int, Passage]:
+def lookup(passages, groups) -> dict[int, Passage]:
     """The passages of the clusters, by index, from the cluster: only those come back."""
     import ray
 
@@ -173,7 +188,7 @@ def _only(batch, wanted: np.ndarray):
     return batch.filter(pa.array(np.isin(batch.column("index").to_numpy(), wanted)))
 
 
-def _dumps(value: Any) -> bytes:
+def dumps(value: Any) -> bytes:
     """A pickle that carries read-only mappings (documents' metadata) as dicts, read back
     read-only."""
     buffer = io.BytesIO()

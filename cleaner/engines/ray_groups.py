@@ -7,7 +7,7 @@ whatever depends on the whole corpus is a shuffle on the cluster, never a list o
 1. sign: word keys and shingle sets (:func:`cleaner.dedup.corpus.sign`), a batch at a time;
 2. exact copies: a group-by on the word key names each text's first copy
    (:func:`~cleaner.dedup.corpus.distinct_texts`); the distinct texts go on;
-3. common words: shingle counts summed by a group-by (:func:`~cleaner.dedup.lsh.common_shingles`),
+3. common words: shingle counts summed by a group-by (:func:`~cleaner.dedup.lsh.common_of_counts`),
    the one aggregate the driver sees (a few hundred words at most);
 4. band keys (:func:`~cleaner.dedup.lsh.without`, MinHash, :func:`~cleaner.dedup.lsh.band_keys`),
    then a group-by on the bucket to candidate pairs (:func:`~cleaner.dedup.lsh.bucket_pairs`);
@@ -174,7 +174,7 @@ def _shingle_counts(batch: pa.Table, partitions: int) -> pa.Table:
 def _common_in_part(batch: pa.Table, total: int, share: float, minimum: int) -> pa.Table:
     values, inverse = np.unique(_column(batch, "shingle"), return_inverse=True)
     counts = np.bincount(inverse, weights=_column(batch, "count")).astype(np.int64)
-    return pa.table({"shingle": pa.array(lsh.common_shingles(values, counts, total, share, minimum), pa.uint32())})
+    return pa.table({"shingle": pa.array(lsh.common_of_counts(values, counts, total, share, minimum), pa.uint32())})
 
 
 def _bucket_rows(batch: pa.Table, common: np.ndarray, settings: DedupSettings, partitions: int) -> pa.Table:

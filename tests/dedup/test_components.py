@@ -8,7 +8,7 @@ import pytest
 
 from cleaner.dedup.clusters import union_find
 from cleaner.dedup.components import both_ways, contract, heads, large_star, small_star
-from cleaner.dedup.lsh import bucket_pairs, candidate_pairs, common_shingles, without, without_common
+from cleaner.dedup.lsh import bucket_pairs, candidate_pairs, common_of_counts, without, without_common
 from cleaner.dedup.shingles import ShingleSets
 
 
@@ -73,7 +73,7 @@ def test_buckets_split_across_partitions_give_the_pairs_of_the_whole():
     assert split == whole and len(whole) > 300
 
 
-def test_common_shingles_counted_in_parts_leave_the_same_keys():
+def test_common_of_counts_counted_in_parts_leave_the_same_keys():
     rng = np.random.default_rng(2)
     sizes = rng.integers(3, 30, 500)
     hashes = [np.unique(rng.zipf(1.3, size) % 5000).astype(np.uint32) for size in sizes]
@@ -81,7 +81,7 @@ def test_common_shingles_counted_in_parts_leave_the_same_keys():
     parts = [np.unique(np.concatenate(hashes[k::3]), return_counts=True) for k in range(3)]
     values, inverse = np.unique(np.concatenate([v for v, _ in parts]), return_inverse=True)
     counts = np.bincount(inverse, weights=np.concatenate([c for _, c in parts])).astype(np.int64)
-    common = common_shingles(values, counts, len(sets), 0.01, 20)
+    common = common_of_counts(values, counts, len(sets), 0.01, 20)
     assert len(common) > 3
     kept, whole = without(sets, common), without_common(sets, 0.01, 20)
     assert np.array_equal(kept.offsets, whole.offsets) and np.array_equal(kept.hashes, whole.hashes)
