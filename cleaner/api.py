@@ -7,7 +7,7 @@ import os
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from cleaner import duplicates
 from cleaner.atomic import Sweeper
@@ -94,17 +94,28 @@ def clean(
 def _clean_all(
     paths: Iterable[str], context: Context, exclude: Iterable[str]
 ) -> Iterator[Cleaned | InputError]:
-    per_file = PerFile(context)
-    settings = context.settings
+    clean_one = cleaning_stage(context)
+    for item in read_all(paths, context.settings, exclude):
+        yield clean_one(*item) if isinstance(item, tuple) else item
+
+
+def read_all(
+    paths: Iterable[str], settings: Settings, exclude: Iterable[str] = ()
+) -> Iterator[tuple[Source, Document] | InputError]:
+    """Every document under ``paths`` with the file it came from, in input order, and what
+    could not be read."""
     for source in discover(paths, exclude, settings.wants, lambda f: not settings.excludes(f)):
         if isinstance(source, InputError):
             yield source
             continue
-        for item in read(source, context.settings):
-            if isinstance(item, InputError):
-                yield item
-            else:
-                yield Cleaned(source, item, clean_document(item, per_file(source.path)))
+        for item in read(source, settings):
+            yield item if isinstance(item, InputError) else (source, item)
+
+
+def cleaning_stage(context: Context) -> Callable[[Source, Document], Cleaned]:
+    """The per-document stage of ``clean``, with the rules of each file's ``per-file-ignores``."""
+    per_file = PerFile(context)
+    return lambda source, document: Cleaned(source, document, clean_document(document, per_file(source.path)))
 
 
 def single_document_input(paths: list[str]) -> bool:
@@ -121,6 +132,7 @@ def clean_to(
     settings: Settings = Settings(),
     on_file: Callable[[], None] | None = None,
     drop_duplicates: bool = False,
+    engine=None,
 ) -> Summary:
     """Clean ``paths`` and write the results; ``output`` is a folder (text) or a file (jsonl,
     parquet).
@@ -130,14 +142,23 @@ def clean_to(
     one (:mod:`cleaner.duplicates`). Both need the whole corpus before the first record is
     written: the cleaned documents wait in a temporary file.
 
+    ``engine`` (e.g. ``cleaner.engines.ray.RayEngine``) cleans the documents and marks the
+    duplicates elsewhere, with the same result; None does it here.
+
     Raises :class:`OutputError` if the output file is one of the inputs, or Parquet output
     lacks its library.
     """
     inputs = _inputs_within(output, paths) if output else set()
     if output_format in RECORD_FORMATS and output and os.path.realpath(output) in inputs:
         raise OutputError(f"{output} is an input file; refusing to overwrite it")
-    items = clean(paths, settings, exclude=[output] if output else [])
-    if output_format in RECORD_FORMATS or drop_duplicates:
+    exclude = [output] if output else []
+    marking = output_format in RECORD_FORMATS or drop_duplicates
+    if engine is not None:
+        make_context(settings)  # a bad gazetteer raises here, before any input is read
+        items = engine.clean(read_all(paths, settings, exclude), settings, marking, drop_duplicates)
+    else:
+        items = clean(paths, settings, exclude=exclude)
+    if engine is None and marking:
         # progress is counted as documents are cleaned, before the corpus stage
         counted = items if on_file is None else _calling(on_file, items)
         items = duplicates.resolve(counted, settings, _comparison_normalizer(settings), drop_duplicates)
@@ -426,23 +447,69 @@ class DedupResult:
     errors: list[InputError]
 
 
-def dedup(paths: Iterable[str], settings: Settings = Settings()) -> DedupResult:
+class DedupStage(NamedTuple):
+    """What ``dedup`` does to each document before comparing: the per-document stage an
+    engine runs wherever it likes."""
+
+    prepare: Callable[[Document], Document]  # cleaned (lines keep their input numbers), or as read
+    normalize: Callable[[list[str]], list[str]] | None  # entity variants written one way, if needed
+
+
+def dedup_stage(settings: Settings) -> DedupStage:
+    """The per-document stage of ``dedup``: with ``settings.dedup.clean_first`` (the default)
+    each document is cleaned as ``clean`` would; otherwise the raw text is compared, entity
+    names normalized with the gazetteer. Raises ``GazetteerError`` for a bad gazetteer."""
+    if not settings.dedup.clean_first:
+        return DedupStage(lambda document: document, _gazetteer_normalizer(settings))
+    # the D rules would remove the copies this command reports
+    context = make_context(settings.merged(ignore=settings.ignore + ("D",)))
+    return DedupStage(lambda document: clean_document(document, context).document, _comparison_normalizer(settings))
+
+
+def passages_of(document: Document) -> tuple[Passage, list[Passage]]:
+    """A document as a whole article, and as its paragraphs."""
+    date = document.metadata.get("date")
+    article = Passage(document.id, document.path, document.record, None, document.text, date)
+    return article, [Passage(document.id, document.path, document.record, line.number, line.text, date) for line in document.lines]
+
+
+def dedup(paths: Iterable[str], settings: Settings = Settings(), engine=None) -> DedupResult:
     """Find exact and near-duplicate paragraphs and articles under ``paths``.
 
     With ``settings.dedup.clean_first`` (the default) each document is cleaned first, as
     ``clean`` would: boilerplate that differs from site to site is gone and entity names are
     written one way, so copies from different sites agree; lines keep their input numbers.
     Otherwise the raw text is compared, entity names normalized with the gazetteer.
+    ``engine`` (e.g. ``cleaner.engines.ray.RayEngine``) runs the stages elsewhere, with the
+    same result; None runs them here.
     """
-    # a bad gazetteer raises here, before any input is read; the D rules would remove the
-    # copies this command reports
-    context = make_context(settings.merged(ignore=settings.ignore + ("D",)))
-    cleaning = settings.dedup.clean_first
-    normalize = _comparison_normalizer(settings) if cleaning else _gazetteer_normalizer(settings)
-    paragraphs: list[Passage] = []
-    articles: list[Passage] = []
+    stage = dedup_stage(settings)  # a bad gazetteer raises here, before any input is read
     errors: list[InputError] = []
     files: set[str] = set()
+    documents = _documents(paths, settings, errors, files)
+    if engine is None:
+        found = _dedup_here(documents, settings, stage)
+    else:
+        found = engine.dedup(documents, settings)
+    clusters, documents_found, counts = found
+    stats = {
+        "files": len(files),
+        "documents": counts["documents"],
+        "paragraphs": counts["passages"],
+        "paragraph_clusters": len(clusters),
+        "duplicate_paragraphs": sum(len(c.members) for c in clusters),
+        "exact_duplicate_paragraphs": counts["exact_copies"],
+        "candidate_pairs": counts["candidates"],
+        "compared_pairs": counts["compared"],
+        "document_clusters": len(documents_found),
+        "duplicate_documents": sum(len(c.members) for c in documents_found),
+        "errors": len(errors),
+    }
+    return DedupResult(clusters, documents_found, stats, errors)
+
+
+def _documents(paths: Iterable[str], settings: Settings, errors: list[InputError], files: set[str]) -> Iterator[Document]:
+    """Every document read under ``paths``; what cannot be read goes to ``errors``."""
     for source in discover(paths):
         if isinstance(source, InputError):
             errors.append(source)
@@ -451,28 +518,18 @@ def dedup(paths: Iterable[str], settings: Settings = Settings()) -> DedupResult:
         for item in read(source, settings):
             if isinstance(item, InputError):
                 errors.append(item)
-                continue
-            document = clean_document(item, context).document if cleaning else item
-            date = document.metadata.get("date")
-            articles.append(Passage(document.id, document.path, document.record, None, document.text, date))
-            paragraphs.extend(
-                Passage(document.id, document.path, document.record, line.number, line.text, date)
-                for line in document.lines
-            )
-    paragraph_stats: Counter = Counter()
-    clusters = cluster_passages(paragraphs, settings.dedup, normalize, paragraph_stats)
-    documents = cluster_passages(articles, settings.dedup, normalize)
-    stats = {
-        "files": len(files),
-        "documents": len(articles),
-        "paragraphs": len(paragraphs),
-        "paragraph_clusters": len(clusters),
-        "duplicate_paragraphs": sum(len(c.members) for c in clusters),
-        "exact_duplicate_paragraphs": paragraph_stats["exact_copies"],
-        "candidate_pairs": paragraph_stats["candidates"],
-        "compared_pairs": paragraph_stats["compared"],
-        "document_clusters": len(documents),
-        "duplicate_documents": sum(len(c.members) for c in documents),
-        "errors": len(errors),
-    }
-    return DedupResult(clusters, documents, stats, errors)
+            else:
+                yield item
+
+
+def _dedup_here(documents: Iterable[Document], settings: Settings, stage: DedupStage) -> tuple[list[Cluster], list[Cluster], Counter]:
+    """The clusters of paragraphs and of articles, and the paragraphs' counts, in this process."""
+    paragraphs: list[Passage] = []
+    articles: list[Passage] = []
+    for document in documents:
+        article, lines = passages_of(stage.prepare(document))
+        articles.append(article)
+        paragraphs.extend(lines)
+    counts: Counter = Counter(documents=len(articles))
+    clusters = cluster_passages(paragraphs, settings.dedup, stage.normalize, counts)
+    return clusters, cluster_passages(articles, settings.dedup, stage.normalize), counts

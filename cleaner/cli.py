@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="remove paragraphs copied from another article, keeping the canonical copy",
     )
     clean.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    _add_engine_options(clean)
     _add_config_options(clean)
     _add_check_parser(commands)
     rule = commands.add_parser("rule", help="print the documentation of a rule, or of all")
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dedup.add_argument("--text-field", help="JSONL field or Parquet column holding the text (default: text)")
     dedup.add_argument("--id-field", help="JSONL field or Parquet column holding the id (default: id)")
+    _add_engine_options(dedup)
 
     entities = commands.add_parser(
         "entities", help="run the examples of the gazetteer's entries (the default's and yours)"
@@ -73,6 +75,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--entities", action="append", default=[], metavar="FILE", help="your gazetteer file"
     )
     return parser
+
+
+def _add_engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--engine", choices=("local", "ray"), default="local", help="where the stages run (default: this process)"
+    )
+    parser.add_argument(
+        "--address", metavar="ADDR", help="with --engine ray: the Ray cluster (auto, ray://head:10001); default: a local one"
+    )
+
+
+def _engine(args: argparse.Namespace):
+    """The engine the flags ask for: None for this process."""
+    if args.engine == "local":
+        if args.address is not None:
+            raise UsageError("--address needs --engine ray")
+        return None
+    from cleaner.engines.ray import EngineUnavailable, RayEngine
+
+    try:
+        return RayEngine.connect(args.address)
+    except EngineUnavailable as error:
+        raise UsageError(str(error)) from error
 
 
 def _add_config_options(parser: argparse.ArgumentParser) -> None:
@@ -169,10 +194,12 @@ def _run_clean(args: argparse.Namespace) -> int:
     except ConfigError as error:
         raise UsageError(str(error)) from error
     console = Console(stderr=True)
+    engine = _engine(args)
     try:
         with progress_bar(console, enabled=not args.quiet) as advance:
             summary = clean_to(
-                args.paths, args.output, args.format, settings, on_file=advance, drop_duplicates=args.drop_duplicates
+                args.paths, args.output, args.format, settings, on_file=advance,
+                drop_duplicates=args.drop_duplicates, engine=engine,
             )
     except (GazetteerError, OutputError) as error:
         raise UsageError(str(error)) from error
@@ -216,8 +243,9 @@ def _run_dedup(args: argparse.Namespace) -> int:
             settings = settings.merged(dedup=replace(settings.dedup, threshold=args.threshold))
         except ValueError as error:
             raise UsageError(str(error)) from error
+    engine = _engine(args)
     try:
-        result = dedup(args.paths, settings)
+        result = dedup(args.paths, settings, engine=engine)
     except GazetteerError as error:
         raise UsageError(str(error)) from error
     if args.output_format == "json":
