@@ -1,10 +1,10 @@
 """Cleaning documents: one document, and the stage that cleans a corpus piece by piece.
 
 A piece is one unit of work for an engine (:mod:`cleaner.engines`): a whole file, read,
-extracted and cleaned where the stage runs; or one record of a JSON Lines file, so that a
-file of a million records is spread over every worker too. This process only finds the
-files and splits the JSON Lines ones into records; pieces go to the workers as paths or
-lines, and come back as cleaned documents.
+extracted and cleaned where the stage runs; or one record of a file that holds many (a JSON
+Lines line, a WARC page, a Parquet row), so that a feed of a million records is spread over
+every worker too. This process only finds the files and reads the records of those that
+hold many; pieces go to the workers as paths or records, and come back as cleaned documents.
 """
 
 from __future__ import annotations
@@ -17,15 +17,17 @@ from cleaner.engines import Ready, Stage
 from cleaner.fixes import Outcome, fix_until_stable
 from cleaner.model import Document, Finding, InputError
 from cleaner.readers import (
+    MANY,
+    Record,
     Source,
     Unreadable,
-    decode,
     discover,
-    jsonl_lines,
     load,
     parse,
     read,
-    read_record,
+    read_one,
+    record_error,
+    records,
     size_of,
 )
 from cleaner.rules import Context, PerFile, check_document, make_context
@@ -70,11 +72,11 @@ def clean_document(document: Document, context: Context) -> Outcome:
 
 @dataclass(frozen=True)
 class Piece:
-    """A file to read and clean, or one record of a JSON Lines file (its line and text)."""
+    """A file to read and clean, or one record of a file that holds many documents."""
 
     source: Source
     data: bytes | None = None  # the bytes, when this process had to read them (stdin)
-    record: tuple[int, str] | None = None
+    record: Record | None = None
 
 
 def pieces(
@@ -90,21 +92,11 @@ def pieces(
                 yield Piece(source, data=load(source.path))
             except Unreadable as problem:
                 yield Ready([InputError(source.path, str(problem), problem.line)])
-        elif source.kind == "jsonl":
-            yield from _records(source)
+        elif source.kind in MANY:
+            for record in records(source, settings):
+                yield Ready([record]) if isinstance(record, InputError) else Piece(source, record=record)
         else:
             yield Piece(source)
-
-
-def _records(source: Source) -> Iterator[Piece | Ready]:
-    try:
-        text = decode(load(source.path))
-    except Unreadable as problem:
-        yield Ready([InputError(source.path, str(problem), problem.line)])
-        return
-    for number, raw in enumerate(jsonl_lines(text), start=1):
-        if raw.strip():
-            yield Piece(source, record=(number, raw))
 
 
 def cleaning_state(settings: Settings) -> PerFile:
@@ -118,7 +110,7 @@ def clean_piece(state: PerFile, piece: Piece) -> list[Cleaned | InputError]:
     context = state(source.path)
     settings = context.settings
     if piece.record is not None:
-        items: Iterable = [read_record(source.path, *piece.record, settings)]
+        items: Iterable = [read_one(source, piece.record, settings)]
     elif piece.data is not None:
         items = parse(source, piece.data, settings)
     else:
@@ -130,14 +122,16 @@ def clean_piece(state: PerFile, piece: Piece) -> list[Cleaned | InputError]:
 
 
 def crashed_piece(piece: Piece, reason: str) -> list[InputError]:
-    line = piece.record[0] if piece.record else None
-    return [InputError(piece.source.path, f"{reason} while cleaning it", line)]
+    message = f"{reason} while cleaning it"
+    if piece.record is not None:
+        return [record_error(piece.source, piece.record, message)]
+    return [InputError(piece.source.path, message)]
 
 
 def piece_cost(piece: Piece) -> int:
     """About how many bytes of text or HTML the piece holds: what cleaning it costs."""
     if piece.record is not None:
-        return len(piece.record[1])
+        return piece.record.size
     if piece.data is not None:
         return len(piece.data)
     size = size_of(piece.source.path)

@@ -9,39 +9,28 @@ back in input order: each paragraph in a cluster that spans articles is marked i
 record's metadata, and with ``drop`` every copy outside the canonical's article is removed
 by a finding of its own.
 
-## duplicate-paragraph (D002)
-
-### What it does
-Flags a paragraph that is a copy (exact, or near by the dedup settings) of a paragraph of
-another article, the canonical copy: the earliest by date, else the first in input order.
-`cleaner clean --drop-duplicates` removes it; the canonical copy stays.
-
-### Why is this bad?
-Wire copy republished by many sites weighs the same text many times in a corpus.
-
-### Fix safety
-Applied only with `--drop-duplicates`, and recorded like every removal: the finding names
-the canonical copy's path, record and line.
+The finding is duplicate-paragraph (D002): :mod:`cleaner.rules.duplicate_paragraph`.
 """
 
 from __future__ import annotations
 
+import copyreg
+import pickle
 import tempfile
 from array import array
 from itertools import repeat
+from types import MappingProxyType
 from typing import Any, Iterable, Iterator, NamedTuple
 
 import numpy as np
 
-from cleaner import pickling
 from cleaner.dedup import corpus
 from cleaner.fixes import Outcome, apply_once
 from cleaner.model import Document, Finding, InputError
 from cleaner.rules._shared import removal
+from cleaner.rules.duplicate_paragraph import CODE, NAME
 from cleaner.settings import Settings
 
-CODE = "D002"
-NAME = "duplicate-paragraph"
 
 
 class Mark(NamedTuple):
@@ -111,15 +100,17 @@ def resolve(items: Iterable[Any], settings: Settings, normalize, drop: bool) -> 
     variants one way before comparing (None when the N rules ran)."""
     paragraphs = _Paragraphs(settings, normalize)
     with tempfile.TemporaryFile() as spool:
-        spooled = pickling.pickler(spool)
+        pickler = pickle.Pickler(spool, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = copyreg.dispatch_table.copy()
+        pickler.dispatch_table[MappingProxyType] = lambda proxy: (_frozen, (dict(proxy),))
         for item in items:
             if not isinstance(item, InputError):
                 paragraphs.add(item.outcome.document)
-            spooled.dump(item)
+            pickler.dump(item)
         marks = paragraphs.marks()
         spool.seek(0)
         number = 0
-        for item in pickling.load_all(spool):
+        for item in _read_back(spool):
             if not isinstance(item, InputError):
                 item = _marked(item, marks.get(number, []), drop)
                 number += 1
@@ -145,3 +136,16 @@ def _copy_finding(mark: Mark, text: str) -> Finding:
     where = mark.canonical["path"] + (f" record {mark.canonical['record']}" if "record" in mark.canonical else "")
     message = f"copy of {where} line {mark.canonical['line']} (similarity {mark.similarity:.2f}, cluster {mark.cluster})"
     return removal(CODE, NAME, mark.line, text, message)
+
+
+def _read_back(spool) -> Iterator[Any]:
+    unpickler = pickle.Unpickler(spool)
+    while True:
+        try:
+            yield unpickler.load()
+        except EOFError:
+            return
+
+
+def _frozen(mapping: dict) -> MappingProxyType:
+    return MappingProxyType(mapping)

@@ -16,6 +16,8 @@ import time
 from functools import partial
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from cleaner import engines
@@ -30,6 +32,7 @@ from cleaner.cleaning import (
 from cleaner.cli import main
 from cleaner.engines import Stage
 from cleaner.settings import Settings
+from tests.test_warc import records as warc_records
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "Published: May 2, 2024\nBy Jane Doe\nFloods close the coast road\nThe road reopened on Monday, the USA said.\nLike this:\n"
@@ -42,7 +45,8 @@ def pool_for_any_input(monkeypatch):
 
 @pytest.fixture
 def corpus(tmp_path):
-    """Every kind of input, good and bad, with a JSON Lines feed larger than one batch."""
+    """Every kind of input, good and bad, with a JSON Lines feed larger than one batch, a WARC
+crawl and a Parquet file."""
     folder = tmp_path / "corpus"
     shutil.copytree(ROOT / "fixtures" / "bad", folder / "bad", ignore=shutil.ignore_patterns("*.py"))
     shutil.copytree(ROOT / "fixtures" / "clean", folder / "clean")
@@ -51,6 +55,9 @@ def corpus(tmp_path):
     lines = [json.dumps(row) for row in rows]
     lines[150] = "{not json"
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "crawl.warc").write_bytes(b"".join(warc_records()))
+    table = pa.table({"id": [f"p{n}" for n in range(80)], "text": [ARTICLE.replace("May", f"May {n},") for n in range(80)]})
+    pq.write_table(table, folder / "rows.parquet", row_group_size=30)
     return folder
 
 
@@ -66,6 +73,8 @@ def test_two_jobs_write_what_one_writes_byte_for_byte(corpus, tmp_path, capsys):
     assert one == two
     code, out, errors = two
     assert code == 1 and len(out.splitlines()) > 200
+    paths = [json.loads(line)["path"] for line in out.splitlines()]
+    assert paths.count(str(corpus / "rows.parquet")) == 80 and str(corpus / "crawl.warc") in paths
     assert any("feed.jsonl:151: invalid JSON" in e for e in errors)
     for jobs in ("1", "2"):
         assert run_clean(capsys, str(corpus), "-o", str(tmp_path / f"out{jobs}"), "-j", jobs)[0] == 1
@@ -92,10 +101,11 @@ def test_progress_counts_every_document_and_error(corpus, tmp_path):
 def test_check_with_two_jobs_finds_and_fixes_what_one_does(corpus, tmp_path, capsys):
     results = []
     for jobs in ("1", "2"):
-        copy = shutil.copytree(corpus, tmp_path / f"check{jobs}")
-        code = main(["check", str(copy), "--output-format", "json", "--jobs", jobs])
+        # archives are checked whole, in one unit each: the files show the pool's work
+        copy = shutil.copytree(corpus, tmp_path / f"check{jobs}", ignore=shutil.ignore_patterns("*.warc", "*.parquet"))
+        code = main(["check", str(copy), "--output-format", "json", "--no-cache", "--jobs", jobs])
         found = capsys.readouterr().out.replace(str(copy), "CORPUS")
-        fixed = main(["check", str(copy), "--fix", "--quiet", "--jobs", jobs])
+        fixed = main(["check", str(copy), "--fix", "--quiet", "--no-cache", "--jobs", jobs])
         capsys.readouterr()
         results.append((code, found, fixed, _tree(copy)))
     assert results[0] == results[1]
@@ -114,7 +124,7 @@ def crash_state(parent: int):
 def crash_on_marked_pieces(state, piece):
     """Clean the piece, but in a worker kill the process on a piece that says CRASH."""
     parent, cleaning = state
-    marked = b"CRASH" in Path(piece.source.path).read_bytes() if piece.record is None else "CRASH" in piece.record[1]
+    marked = b"CRASH" in Path(piece.source.path).read_bytes() if piece.record is None else "CRASH" in piece.record.raw
     if marked and os.getpid() != parent:
         os.kill(os.getpid(), signal.SIGSEGV)
     return clean_piece(cleaning, piece)

@@ -72,12 +72,17 @@ def cluster_passages(
     texts = [p.text for p in passages]
     texts = entity_normalize(texts) if entity_normalize else texts
     found = find_groups(texts, ranks(passages), settings, stats)
+    return as_clusters(found, passages.__getitem__)
+
+
+def as_clusters(found: Iterable[Group], passage: Callable[[int], Passage]) -> list[Cluster]:
+    """The groups as clusters numbered from 1, ``passage`` giving the passage of an index."""
     members = Member._make  # a tuple's own constructor: clusters can hold millions of members
     return [
         Cluster(
             number,
-            passages[group.canonical],
-            tuple(map(members, zip(map(passages.__getitem__, group.members.tolist()), group.similarities.tolist()))),
+            passage(int(group.canonical)),
+            tuple(map(members, zip(map(passage, group.members.tolist()), group.similarities.tolist()))),
         )
         for number, group in enumerate(found, start=1)
     ]
@@ -85,7 +90,7 @@ def cluster_passages(
 
 def ranks(passages: Sequence[Passage]) -> np.ndarray:
     """Each passage's place in the canonical order: dated ones by date, then input order."""
-    dated = [i for i, p in enumerate(passages) if isinstance(p.date, str) and _ISO_DATE.match(p.date)]
+    dated = [i for i, p in enumerate(passages) if known_date(p.date)]
     order = sorted(dated, key=lambda i: (passages[i].date, i))
     if len(order) < len(passages):
         undated = np.ones(len(passages), dtype=bool)
@@ -94,6 +99,11 @@ def ranks(passages: Sequence[Passage]) -> np.ndarray:
     result = np.empty(len(passages), dtype=np.int64)
     result[order] = np.arange(len(passages))
     return result
+
+
+def known_date(value: object) -> str:
+    """``value`` if it is a date that orders copies (an ISO date, possibly with a time), else ""."""
+    return value if isinstance(value, str) and _ISO_DATE.match(value) else ""
 
 
 def find_groups(
@@ -149,7 +159,7 @@ def group_signed(
 ) -> list[Group]:
     """:func:`find_groups` over signed texts: text ``i`` is the signed text ``which[i]``."""
     stats = Counter() if stats is None else stats
-    distinct, copy_of = _distinct_texts(signed.keys[which], signed.sizes[which] > 0)
+    distinct, copy_of = distinct_texts(signed.keys[which], signed.sizes[which] > 0)
     sets = signed.sets.select(which[distinct])
     pairs = _candidates(sets, settings)
     stats["passages"] += len(which)
@@ -160,7 +170,7 @@ def group_signed(
     return _with_canonicals(clusters.groups(labels), copy_of, sets, ranks)
 
 
-def _distinct_texts(keys: np.ndarray, present: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def distinct_texts(keys: np.ndarray, present: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The first index of each distinct text with words, and for each text its distinct
     number (-1 for a text without words), distinct texts numbered in input order."""
     present = np.flatnonzero(present)

@@ -54,8 +54,24 @@ def without_common(sets: ShingleSets, share: float, minimum: int) -> ShingleSets
     them the keys pick out the rarer words a copy shares with its original. Verification still
     compares the whole sets.
     """
+    return without(sets, common_shingles(sets, share, minimum))
+
+
+def common_shingles(sets: ShingleSets, share: float, minimum: int) -> np.ndarray:
+    """The shingles (sorted) found in more than ``share`` of the sets and more than ``minimum``."""
     values, counts = np.unique(sets.hashes, return_counts=True)
-    common = values[counts > max(share * len(sets), minimum)]
+    return common_of_counts(values, counts, len(sets), share, minimum)
+
+
+def common_of_counts(values: np.ndarray, counts: np.ndarray, total: int, share: float, minimum: int) -> np.ndarray:
+    """The ``values`` (distinct shingles, sorted) whose ``counts`` (the sets holding each, of
+    ``total`` sets) make them common: a corpus-wide statistic an engine may sum in parts."""
+    return values[counts > max(share * total, minimum)]
+
+
+def without(sets: ShingleSets, common: np.ndarray) -> ShingleSets:
+    """The sets without the ``common`` shingles (sorted), except a set that would keep fewer
+    than ``MIN_RARE``: it stays whole. Sets keyed with one ``common`` can be compared."""
     if not len(common) or not len(sets.hashes):
         return sets
     rare = np.empty(len(sets.hashes), dtype=bool)
@@ -94,20 +110,36 @@ def candidate_pairs(keys: np.ndarray, max_neighbours: int = 64) -> np.ndarray:
     is mostly copies of one text, which clustering joins through any of them.
     """
     count = len(keys)
+    items = np.arange(count)
     found = [np.empty(0, dtype=np.int64)]
     for band in range(keys.shape[1]):
-        order = np.argsort(keys[:, band], kind="stable")
-        ranked = keys[order, band]
-        # positions whose key equals the one ``distance`` places on: in a sorted column these
-        # only shrink as the distance grows
-        active = np.flatnonzero(ranked[1:] == ranked[:-1])
-        distance = 1
-        while len(active) and distance <= max_neighbours:
-            left, right = order[active], order[active + distance]
-            found.append(np.minimum(left, right) * count + np.maximum(left, right))
-            distance += 1
-            active = active[active + distance < count]
-            active = active[ranked[active + distance] == ranked[active]]
+        left, right = bucket_pairs(keys[:, band], items, max_neighbours)
+        found.append(left * count + right)
     codes = np.sort(np.concatenate(found))
     codes = codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
     return np.stack((codes // count, codes % count), axis=1) if count else codes.reshape(0, 2)
+
+
+def bucket_pairs(buckets: np.ndarray, items: np.ndarray, max_neighbours: int = 64) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs of ``items`` (in increasing order; left < right, repeats possible) that share
+    a bucket, each item paired with the next ``max_neighbours`` of its bucket.
+
+    Whole buckets give the same pairs wherever they are: an engine may split the buckets of
+    a corpus across partitions (see :func:`candidate_pairs`).
+    """
+    order = np.argsort(buckets, kind="stable")  # a bucket's items stay in increasing order
+    ranked = buckets[order]
+    count = len(order)
+    found_left, found_right = [items[:0]], [items[:0]]
+    # positions whose bucket equals the one ``distance`` places on: in a sorted column these
+    # only shrink as the distance grows
+    active = np.flatnonzero(ranked[1:] == ranked[:-1])
+    distance = 1
+    while len(active) and distance <= max_neighbours:
+        left, right = items[order[active]], items[order[active + distance]]
+        found_left.append(np.minimum(left, right))
+        found_right.append(np.maximum(left, right))
+        distance += 1
+        active = active[active + distance < count]
+        active = active[ranked[active + distance] == ranked[active]]
+    return np.concatenate(found_left), np.concatenate(found_right)

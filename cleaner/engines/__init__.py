@@ -1,11 +1,12 @@
-"""Engines: what runs a stage over a stream of units, in this process or in a process pool.
+"""Engines: what runs a stage over a stream of units: in this process, in a process pool, or
+on Ray (:mod:`cleaner.engines.ray`, chosen with ``--engine ray``).
 
 A :class:`Stage` is a few plain functions: ``setup(*args)`` builds a worker's state once (the
 rules prepared from the settings), ``run(state, unit)`` turns one unit into its result, and
 ``crashed(unit, reason)`` stands in for the result of a unit whose worker process died. The
 stage never knows which engine runs it: :mod:`cleaner.engines.local` calls it in this
 process, :mod:`cleaner.engines.pool` in worker processes, and both give the results in input
-order.
+order. (The Ray engine runs the same per-document work as Ray Data batch maps.)
 
 :func:`run` picks the engine: the pool for more than one job and an input large enough to be
 worth the pool's start (about a second: a process that imports cleaner, then a worker per

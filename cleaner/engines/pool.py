@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import signal
 import traceback
 from collections import deque
@@ -28,7 +29,6 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any
 
-from cleaner import pickling
 from cleaner.engines import Ready, Stage
 
 BATCH_COST = 64 * 1024  # bytes of input: a few milliseconds of work, more than the overhead
@@ -70,13 +70,13 @@ class _Worker:
 
     def send(self, batch: _Batch) -> None:
         self.batches.append(batch)
-        self.connection.send_bytes(pickling.dumps(batch.units))
+        self.connection.send_bytes(_dumps(batch.units))
 
     def receive(self) -> tuple[_Batch, list] | str | None:
         """The first batch sent and its results; or why the worker died, the first batch
         being the one it was running; None for the message that the worker is ready."""
         try:
-            kind, value = pickling.loads(self.connection.recv_bytes())
+            kind, value = pickle.loads(self.connection.recv_bytes())
         except (EOFError, OSError):
             self.process.join()
             if not self.ready:
@@ -228,7 +228,7 @@ def _serve(connection: Any, setup: Callable, args: tuple, run: Callable) -> None
         message = ("ready", None)
         while _send(connection, message):
             try:
-                units = pickling.loads(connection.recv_bytes())
+                units = pickle.loads(connection.recv_bytes())
             except (EOFError, OSError):  # the parent has closed its end: no more work
                 return
             message = ("done", [run(state, unit) for unit in units])
@@ -239,10 +239,10 @@ def _serve(connection: Any, setup: Callable, args: tuple, run: Callable) -> None
 def _send(connection: Any, message: tuple) -> bool:
     """Send ``message`` to the parent; False if it has gone."""
     try:
-        data = pickling.dumps(message)
+        data = _dumps(message)
     except Exception as error:  # what cannot be pickled goes back as a traceback
         text = message[1][1] if message[0] == "raised" else traceback.format_exc()
-        data = pickling.dumps(("raised", (RuntimeError(f"cannot send it back: {error}"), text)))
+        data = _dumps(("raised", (RuntimeError(f"cannot send it back: {error}"), text)))
     try:
         connection.send_bytes(data)
     except OSError:
@@ -267,3 +267,7 @@ def _context() -> Any:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
     return context
+
+
+def _dumps(value: Any) -> bytes:
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)  # documents' read-only views: see cleaner.model
