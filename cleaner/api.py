@@ -322,9 +322,10 @@ def _check_indexed(
     sweeper = Sweeper()  # temporary files that killed runs left beside the fixed files go
     for source in sources:
         reported = _reported(settings, source.path)
-        found = copies.get(name(source.path), []) if reported(duplicate_paragraph.CODE) else []
-        if source.path != "-" and name(source.path) in stored:
-            diagnostics, errors = stored[name(source.path)]
+        named = name(source.path) if source.path != "-" else None
+        found = copies.get(named, []) if reported(duplicate_paragraph.CODE) else []
+        if named in stored:
+            diagnostics, errors = stored[named]
             kept = [_placed(d, source.path) for d in diagnostics if reported(d.code)]
             report = FileReport(source.path, kept + copy_diagnostics(source.path, found), list(errors))
             report.diagnostics.sort(key=lambda d: (d.row, d.text_row or 0, d.column, d.code))
@@ -348,13 +349,15 @@ def _corpus_index(store: Store, settings: Settings) -> CorpusIndex:
     everything = settings.merged(
         select=tuple(rule.CODE for rule in RULES), ignore=(), per_file_ignores=(), unsafe_fixes=False
     )
-    checking = functools.cache(lambda _: make_context(everything))
+    checking = functools.cache(lambda: make_context(everything))  # made when first needed
     signs = settings.is_selected(duplicate_paragraph.CODE)
-    cleaning = functools.cache(lambda _: make_context(everything.merged(select=("B", "N"))))
+    cleaning = functools.cache(lambda: make_context(everything.merged(select=("B", "N"))))
     return CorpusIndex(
         store,
         settings,
-        lambda source, data: analyze_source(source, data, checking, cleaning if signs else None),
+        lambda source, data: analyze_source(
+            source, data, lambda _: checking(), (lambda _: cleaning()) if signs else None
+        ),
         paragraphs=signs,
         normalize=None if settings.dedup.clean_first else _gazetteer_normalizer(settings),
     )

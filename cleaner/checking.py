@@ -17,7 +17,7 @@ from cleaner.api import clean_document
 from cleaner.atomic import Sweeper
 from cleaner.fixes import Outcome, apply_once
 from cleaner.index import Analysis, Copy, Paragraph
-from cleaner.model import Document, Edit, Finding, Fix, InputError
+from cleaner.model import Document, Edit, Finding, InputError
 from cleaner.readers import (
     STREAMED,
     Source,
@@ -181,7 +181,9 @@ def analyze_source(
 
 def copy_diagnostics(path: str, copies: list[Copy]) -> list[Diagnostic]:
     """The duplicate-paragraph diagnostics of ``copies``, placed in the file at ``path``."""
-    found = []
+    found: list[Diagnostic] = []
+    if not copies:
+        return found
     for record, findings in _copy_findings(copies).items():
         where = _Place(path, record)
         for finding in findings:
@@ -197,13 +199,15 @@ class _Place(NamedTuple):
 def _copy_findings(copies: list[Copy]) -> dict[int | None, list[Finding]]:
     """The findings of ``copies`` by record (None for a plain-text file)."""
     found: dict[int | None, list[Finding]] = {}
+    here = os.getcwd() + os.sep
     for copy in copies:
-        where = os.path.relpath(copy.canonical_path)
+        where = copy.canonical_path  # shown relative to the current folder, as paths are given
+        where = where[len(here) :] if where.startswith(here) else os.path.relpath(where)
         if copy.canonical_record is not None:
             where += f" record {copy.canonical_record}"
         message = f"copy of {where} line {copy.canonical_line} (similarity {copy.similarity:.2f})"
-        finding = removal(duplicate_paragraph.CODE, duplicate_paragraph.NAME, copy.line, copy.shown, message)
-        found.setdefault(copy.record, []).append(finding._replace(fix=Fix(finding.fix.edits, safe=False)))
+        finding = removal(duplicate_paragraph.CODE, duplicate_paragraph.NAME, copy.line, copy.shown, message, safe=False)
+        found.setdefault(copy.record, []).append(finding)
     return found
 
 

@@ -110,8 +110,9 @@ def removal(
     text: str,
     message: str,
     metadata: Mapping[str, Any] | None = None,
+    safe: bool = True,
 ) -> Finding:
-    """A finding whose fix removes line ``line`` (a safe fix)."""
+    """A finding whose fix removes line ``line`` (a safe fix unless ``safe`` is False)."""
     return Finding(
         code=code,
         name=name,
@@ -119,7 +120,7 @@ def removal(
         message=message,
         text=text,
         end_column=len(text) + 1,
-        fix=Fix((Edit(line),)),
+        fix=Fix((Edit(line),), safe),
         metadata=metadata or {},
     )
 
