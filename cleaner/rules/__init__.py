@@ -43,6 +43,7 @@ from cleaner.rules import (
     duplicated_caption,
     entity_variant,
     link_line,
+    linked_headlines,
     newsletter_prompt,
     photo_credit,
     promo_line,
@@ -65,6 +66,7 @@ RULES: tuple[ModuleType, ...] = (
     copyright_notice,
     photo_credit,
     link_line,
+    linked_headlines,
     entity_variant,
     repeated_paragraph,
 )
