@@ -38,6 +38,7 @@ from cleaner.phrases import load_phrases
 from cleaner.rules import (
     advertisement,
     byline,
+    contact_line,
     copyright_notice,
     dateline,
     duplicated_caption,
@@ -67,6 +68,7 @@ RULES: tuple[ModuleType, ...] = (
     photo_credit,
     link_line,
     linked_headlines,
+    contact_line,
     entity_variant,
     repeated_paragraph,
 )
