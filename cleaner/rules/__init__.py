@@ -51,6 +51,7 @@ from cleaner.rules import (
     repeated_headline,
     repeated_paragraph,
     share_trailer,
+    tag_list,
 )
 from cleaner.rules._shared import Trigger, hit_lines, join_lines
 from cleaner.settings import Settings
@@ -69,6 +70,7 @@ RULES: tuple[ModuleType, ...] = (
     link_line,
     linked_headlines,
     contact_line,
+    tag_list,
     entity_variant,
     repeated_paragraph,
 )
