@@ -46,6 +46,7 @@ from cleaner.rules import (
     link_line,
     linked_headlines,
     newsletter_prompt,
+    page_date,
     photo_credit,
     promo_line,
     repeated_headline,
@@ -71,6 +72,7 @@ RULES: tuple[ModuleType, ...] = (
     linked_headlines,
     contact_line,
     tag_list,
+    page_date,
     entity_variant,
     repeated_paragraph,
 )
