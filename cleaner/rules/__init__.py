@@ -39,6 +39,7 @@ from cleaner.rules import (
     advertisement,
     byline,
     contact_line,
+    contributor_credit,
     copyright_notice,
     dateline,
     duplicated_caption,
@@ -73,6 +74,7 @@ RULES: tuple[ModuleType, ...] = (
     contact_line,
     tag_list,
     page_date,
+    contributor_credit,
     entity_variant,
     repeated_paragraph,
 )
