@@ -129,6 +129,8 @@ def linked_lines(document: Document) -> frozenset[int]:
     extraction recorded them (``linked_lines`` in the ``extraction`` metadata); none for
     documents without that record."""
     extraction = document.metadata.get("extraction")
+    if not extraction:  # plain text: decided before the slower isinstance test below
+        return frozenset()
     found = extraction.get("linked_lines") if isinstance(extraction, Mapping) else None
     if not isinstance(found, (list, tuple)):
         return frozenset()

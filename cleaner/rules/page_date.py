@@ -68,10 +68,12 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
     if date is None:
         return
     words = context.prepared[NAME]
+    year = str(date[0])
     lines = document.lines
     edges = lines if len(lines) <= HEAD + TAIL else (*lines[:HEAD], *lines[-TAIL:])
     for line in edges:
-        if line.word_count <= MAX_WORDS and _only_the_date(line, date, words):
+        # the cheap tests first: a line without the year is not the date
+        if year in line.text and line.word_count <= MAX_WORDS and _only_the_date(line, date, words):
             yield removal(CODE, NAME, line.number, line.text, "the page's date")
 
 

@@ -41,7 +41,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from cleaner.model import Document, Finding, Line
-from cleaner.rules._shared import is_sentence, prefix_regex, removal
+from cleaner.rules._shared import first_words, is_sentence, prefix_regex, removal
 from cleaner.settings import Settings
 
 CODE = "B014"
@@ -56,17 +56,22 @@ _ITEMS = re.compile(r"\s*[,;|•·]\s*")
 
 
 def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
-    return {"label": prefix_regex(data["labels"])}
+    return {"label": prefix_regex(data["labels"]), "starts": first_words(data["labels"])}
 
 
 def check(document: Document, context: Any) -> Iterator[Finding]:
-    label = context.prepared[NAME]["label"]
+    prepared = context.prepared[NAME]
     lines = document.lines
     edges = lines if len(lines) <= 2 * EDGE else (*lines[:EDGE], *lines[-EDGE:])
+    starts = prepared["starts"]
     for line in edges:
-        kind = _tags(line, label) if len(line.text) <= MAX_LENGTH else None
+        text = line.text
+        # the cheap tests first: most lines neither start with a label nor in lower case
+        if line.first_word not in starts and not (text[:1].islower() and "," in text):
+            continue
+        kind = _tags(line, prepared["label"]) if len(text) <= MAX_LENGTH else None
         if kind:
-            yield removal(CODE, NAME, line.number, line.text, kind)
+            yield removal(CODE, NAME, line.number, text, kind)
 
 
 def _tags(line: Line, label: re.Pattern[str]) -> str | None:
