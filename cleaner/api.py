@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import sqlite3
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from cleaner import duplicates
@@ -13,9 +15,10 @@ from cleaner.dedup import Cluster, Passage, cluster_passages
 from cleaner.entities import Matcher, load_gazetteer
 from cleaner.fixes import Outcome, fix_until_stable
 from cleaner.globs import literal_base
+from cleaner.index import CorpusIndex, Store, cache_folder
 from cleaner.model import Document, Finding, InputError
 from cleaner.readers import Source, discover, kind_of, read
-from cleaner.rules import Context, PerFile, check_document, make_context
+from cleaner.rules import Context, PerFile, check_document, duplicate_paragraph, make_context
 from cleaner.settings import Settings
 from cleaner.writers import JsonLines, OutputError, Stdout, TextTree
 
@@ -177,6 +180,10 @@ def _comparison_normalizer(settings: Settings) -> Callable[[list[str]], list[str
     N rules have run, else the gazetteer's matcher."""
     if settings.is_selected("N001"):
         return None
+    return _gazetteer_normalizer(settings)
+
+
+def _gazetteer_normalizer(settings: Settings) -> Callable[[list[str]], list[str]]:
     return Matcher(load_gazetteer(settings.entity_files)).normalize_all
 
 
@@ -204,6 +211,8 @@ class CheckResult:
     files: list = field(default_factory=list)  # FileReport, one a file, in input order
     errors: list[InputError] = field(default_factory=list)
     skipped: int = 0  # named files left out by ``include`` and ``exclude``
+    analysed: int = 0  # files read and checked, not taken from the corpus index
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def diagnostics(self) -> list:
@@ -215,37 +224,154 @@ def check(
     settings: Settings = Settings(),
     mode: str = "check",
     on_file: Callable[[], None] | None = None,
+    cache: str | None = "",
 ) -> CheckResult:
     """Check every file under ``paths`` (the corpus of ``include`` when there are none).
 
     ``mode`` is "check" (report only), "fix" (write the fixes into the files) or "diff"
     (compute the fixed text, write nothing). Raises ``GazetteerError`` for a bad gazetteer.
-    """
-    from cleaner.checking import check_source  # it builds on clean_document, defined here
 
-    per_file = PerFile(make_context(settings))
-    sweeper = Sweeper()  # temporary files that killed runs left beside the fixed files go
+    Paragraphs copied from another file of the corpus (the files of ``include`` and those
+    given) are found through the corpus index (:mod:`cleaner.index`), kept in ``cache`` (a
+    folder; "" for ``.cleaner_cache`` in the project root; None for none: in memory for this
+    run). Files the index holds unchanged are not read again when only reporting.
+    """
     result = CheckResult()
     paths = list(paths)
     whole_corpus = not paths
     paths = paths or corpus_paths(settings)
     named = [p for p in paths if p != "-" and os.path.isfile(p)]
     result.skipped = sum(not settings.wants(p) for p in named)
+    sources = []
+    for source in discover(paths, wanted=settings.wants, enter=_corpus_folders(settings, whole_corpus)):
+        (result.errors if isinstance(source, InputError) else sources).append(source)
+    files = [s for s in sources if s.path != "-"]
+    corpus = files if whole_corpus or not settings.include else _with_corpus(files, settings)
+    try:
+        store = Store.open(cache or cache_folder(settings), settings) if cache is not None else Store(None)
+    except (OSError, sqlite3.Error) as error:
+        result.warnings.append(f"corpus index not used ({error}); this run keeps it in memory")
+        store = Store(None)
+    try:
+        _check_indexed(result, store, sources, corpus, settings, mode, on_file)
+    except sqlite3.Error as error:
+        if store.path is None:
+            raise
+        result.warnings.append(f"corpus index {store.path} failed ({error}); checked again without it")
+        result.files, result.analysed = [], 0
+        _check_indexed(result, Store(None), sources, corpus, settings, mode, on_file)
+    finally:
+        store.close()
+    return result
 
+
+def _check_indexed(
+    result: CheckResult,
+    store: Store,
+    sources: list[Source],
+    corpus: list[Source],
+    settings: Settings,
+    mode: str,
+    on_file: Callable[[], None] | None,
+) -> None:
+    from cleaner.checking import FileReport, check_source, copy_diagnostics
+
+    per_file = _LazyPerFile(settings)  # a run that reads no file prepares no rules
+    finds_copies = settings.is_selected(duplicate_paragraph.CODE)
+    checked = [s for s in sources if s.path != "-"]
+    copies: dict = {}
+    stored: dict = {}
+    name = os.path.abspath
+    if mode == "check" or finds_copies:  # fixing reads every file anyway: no index without copies
+        index = _corpus_index(store, settings)
+        name = index.name
+        index.update(corpus, on_file)
+        result.analysed = index.analysed
+        copies = index.copies([s.path for s in corpus], [s.path for s in checked])
+        stored = index.results(s.path for s in checked) if mode == "check" else {}
+    sweeper = Sweeper()  # temporary files that killed runs left beside the fixed files go
+    for source in sources:
+        reported = _reported(settings, source.path)
+        found = copies.get(name(source.path), []) if reported(duplicate_paragraph.CODE) else []
+        if source.path != "-" and name(source.path) in stored:
+            diagnostics, errors = stored[name(source.path)]
+            kept = [_placed(d, source.path) for d in diagnostics if reported(d.code)]
+            report = FileReport(source.path, kept + copy_diagnostics(source.path, found), list(errors))
+            report.diagnostics.sort(key=lambda d: (d.row, d.text_row or 0, d.column, d.code))
+        else:
+            report = check_source(source, per_file, mode, sweeper, found)
+        result.files.append(report)
+        result.errors.extend(report.errors)
+
+
+def _corpus_index(store: Store, settings: Settings) -> CorpusIndex:
+    """The index of a run: what it stores does not depend on the rules chosen for the run.
+
+    Files are checked with every rule, no file's rules left out; the findings a run does
+    not want are dropped when read. Paragraphs are compared once cleaned by the B and N
+    rules with the safe fixes (as ``cleaner clean`` compares them), whatever is chosen. So
+    the per-file hook and the corpus hook (``--select D002``) share one index.
+    """
+    from cleaner.checking import analyze_source
+    from cleaner.rules import RULES
+
+    everything = settings.merged(
+        select=tuple(rule.CODE for rule in RULES), ignore=(), per_file_ignores=(), unsafe_fixes=False
+    )
+    checking = functools.cache(lambda _: make_context(everything))
+    signs = settings.is_selected(duplicate_paragraph.CODE)
+    cleaning = functools.cache(lambda _: make_context(everything.merged(select=("B", "N"))))
+    return CorpusIndex(
+        store,
+        settings,
+        lambda source, data: analyze_source(source, data, checking, cleaning if signs else None),
+        paragraphs=signs,
+        normalize=None if settings.dedup.clean_first else _gazetteer_normalizer(settings),
+    )
+
+
+def _reported(settings: Settings, path: str) -> Callable[[str], bool]:
+    """Whether a finding of a code is reported in ``path``: selected, and not ignored there."""
+    ignored = settings.ignored_for(path)
+    return lambda code: settings.is_selected(code) and not any(code.startswith(i) for i in ignored)
+
+
+class _LazyPerFile:
+    """:class:`PerFile` for ``settings``, made when first asked for a file's context."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    @functools.cached_property
+    def per_file(self) -> PerFile:
+        return PerFile(make_context(self.settings))
+
+    def __call__(self, path: str) -> Context:
+        return self.per_file(path)
+
+
+def _placed(diagnostic, path: str):
+    """A stored diagnostic under the name this run gave its file."""
+    return diagnostic if diagnostic.path == path else replace(diagnostic, path=path)
+
+
+def _corpus_folders(settings: Settings, whole_corpus: bool) -> Callable[[str], bool]:
     def enter(folder: str) -> bool:  # the corpus walk passes over hidden folders (.git, .venv)
         hidden = whole_corpus and os.path.basename(folder).startswith(".")
         return not hidden and not settings.excludes(folder)
 
-    for source in discover(paths, wanted=settings.wants, enter=enter):
-        if on_file is not None:
-            on_file()
-        if isinstance(source, InputError):
-            result.errors.append(source)
-            continue
-        report = check_source(source, per_file, mode, sweeper)
-        result.files.append(report)
-        result.errors.extend(report.errors)
-    return result
+    return enter
+
+
+def _with_corpus(files: list[Source], settings: Settings) -> list[Source]:
+    """``files`` and the rest of the corpus that ``include`` describes."""
+    given = {os.path.abspath(s.path) for s in files}
+    rest = [
+        s
+        for s in discover(corpus_paths(settings), wanted=settings.wants, enter=_corpus_folders(settings, True))
+        if not isinstance(s, InputError) and os.path.abspath(s.path) not in given
+    ]
+    return files + rest
 
 
 def corpus_paths(settings: Settings) -> list[str]:
@@ -303,7 +429,7 @@ def dedup(paths: Iterable[str], settings: Settings = Settings()) -> DedupResult:
     # copies this command reports
     context = make_context(settings.merged(ignore=settings.ignore + ("D",)))
     cleaning = settings.dedup.clean_first
-    normalize = _comparison_normalizer(settings) if cleaning else Matcher(load_gazetteer(settings.entity_files)).normalize_all
+    normalize = _comparison_normalizer(settings) if cleaning else _gazetteer_normalizer(settings)
     paragraphs: list[Passage] = []
     articles: list[Passage] = []
     errors: list[InputError] = []

@@ -11,13 +11,16 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from cleaner.api import clean_document
 from cleaner.atomic import Sweeper
-from cleaner.model import Document, Edit, Finding, InputError
+from cleaner.fixes import Outcome, apply_once
+from cleaner.index import Analysis, Copy, Paragraph
+from cleaner.model import Document, Edit, Finding, Fix, InputError
 from cleaner.readers import Source, Unreadable, decode, jsonl_lines, kind_of_data, load, parse
-from cleaner.rules import Context, check_document
+from cleaner.rules import Context, check_document, duplicate_paragraph
+from cleaner.rules._shared import removal
 from cleaner.writeback import encoding_of, replace_file, rewrite_record, rewrite_text
 
 WRITABLE = ("text", "jsonl")  # HTML is extracted, so its text cannot go back into the page
@@ -81,9 +84,17 @@ class FileReport:
 
 
 def check_source(
-    source: Source, context_for: Callable[[str], Context], mode: str, sweeper: Sweeper | None = None
+    source: Source,
+    context_for: Callable[[str], Context],
+    mode: str,
+    sweeper: Sweeper | None = None,
+    copies: list[Copy] = (),
 ) -> FileReport:
-    """Check one file; ``mode`` is "check", "fix" (write the fixes) or "diff" (only compute)."""
+    """Check one file; ``mode`` is "check", "fix" (write the fixes) or "diff" (only compute).
+
+    ``copies`` are its paragraphs that copy another file's (from the corpus index): reported
+    as duplicate-paragraph findings, removed with ``--fix`` only when unsafe fixes are on.
+    """
     report = FileReport(source.path)
     try:
         data = load(source.path)
@@ -97,15 +108,16 @@ def check_source(
     report.errors.extend(i for i in items if isinstance(i, InputError))
     documents = [i for i in items if isinstance(i, Document)]
     kind = kind_of_data(source, data)
+    found = _copy_findings(copies)
     if mode == "check" or source.path == "-" or kind not in WRITABLE or not documents:
         for document in documents:
-            report.diagnostics.extend(_as_found(document, context))
+            report.diagnostics.extend(_as_found(document, context, found.get(document.record, [])))
         return report
     report.before = decode(data)
     if kind == "text":
-        report.after = _fix_text(report, report.before, documents[0], context)
+        report.after = _fix_text(report, report.before, documents[0], context, found.get(None, []))
     else:
-        report.after = _fix_jsonl(report, report.before, documents, context)
+        report.after = _fix_jsonl(report, report.before, documents, context, found)
     if mode == "fix" and sweeper is not None and source.path != "-":
         sweeper(os.path.dirname(os.path.realpath(source.path)))  # also where nothing is fixed now
     if mode == "fix" and report.changed:
@@ -115,31 +127,103 @@ def check_source(
         except OSError as error:  # nothing changed: report the findings as they stand
             report.errors.append(InputError(source.path, f"fixes not written: {error}"))
             report.after = None
-            report.diagnostics = [d for doc in documents for d in _as_found(doc, context)]
+            report.diagnostics = [
+                d for doc in documents for d in _as_found(doc, context, found.get(doc.record, []))
+            ]
     return report
 
 
-def _as_found(document: Document, context: Context) -> list[Diagnostic]:
+def analyze_source(
+    source: Source, data: bytes, context_for: Callable[[str], Context], cleaning_for: Callable[[str], Context] | None
+) -> Analysis:
+    """What ``check`` reports of one file as it is, and (with ``cleaning_for``, the context
+    of the safe cleaning) the paragraphs its articles keep once cleaned, for the corpus index."""
+    if not data.strip() and kind_of_data(source, data) in WRITABLE:
+        return Analysis([], [], [])
+    context = context_for(source.path)
+    items = list(parse(source, data, context.settings))
+    errors = [i for i in items if isinstance(i, InputError)]
+    documents = [i for i in items if isinstance(i, Document)]
+    diagnostics = [d for document in documents for d in _as_found(document, context)]
+    paragraphs: list[Paragraph] = []
+    if cleaning_for is not None:
+        cleaning = cleaning_for(source.path)
+        for document in documents:
+            shown = {line.number: line.text for line in document.lines}
+            kept = clean_document(document, cleaning).document if cleaning.settings.dedup.clean_first else document
+            date = kept.metadata.get("date")
+            paragraphs.extend(
+                Paragraph(document.record, line.number, date, line.text, shown[line.number]) for line in kept.lines
+            )
+    return Analysis(diagnostics, errors, paragraphs)
+
+
+def copy_diagnostics(path: str, copies: list[Copy]) -> list[Diagnostic]:
+    """The duplicate-paragraph diagnostics of ``copies``, placed in the file at ``path``."""
+    found = []
+    for record, findings in _copy_findings(copies).items():
+        where = _Place(path, record)
+        for finding in findings:
+            found.append(_diagnostic(where, finding, {finding.line: finding.text}, {}, fixed=False))
+    return found
+
+
+class _Place(NamedTuple):
+    path: str
+    record: int | None
+
+
+def _copy_findings(copies: list[Copy]) -> dict[int | None, list[Finding]]:
+    """The findings of ``copies`` by record (None for a plain-text file)."""
+    found: dict[int | None, list[Finding]] = {}
+    for copy in copies:
+        where = os.path.relpath(copy.canonical_path)
+        if copy.canonical_record is not None:
+            where += f" record {copy.canonical_record}"
+        message = f"copy of {where} line {copy.canonical_line} (similarity {copy.similarity:.2f})"
+        finding = removal(duplicate_paragraph.CODE, duplicate_paragraph.NAME, copy.line, copy.shown, message)
+        found.setdefault(copy.record, []).append(finding._replace(fix=Fix(finding.fix.edits, safe=False)))
+    return found
+
+
+def _with_copies(outcome: Outcome, findings: list[Finding], unsafe: bool) -> Outcome:
+    """``outcome`` with the copy findings on lines it kept: applied if unsafe fixes are on."""
+    present = {line.number for line in outcome.document.lines}
+    findings = [f for f in findings if f.line in present]
+    if not findings:
+        return outcome
+    if not unsafe:
+        return Outcome(outcome.document, outcome.applied, outcome.remaining + tuple(findings))
+    document, done = apply_once(outcome.document, findings)
+    return Outcome(document, outcome.applied + tuple(done), outcome.remaining)
+
+
+def _as_found(document: Document, context: Context, copies: list[Finding] = ()) -> list[Diagnostic]:
     lines = {line.number: line.text for line in document.lines}
     numbers = {n: n for n in lines}
     return [
         _diagnostic(document, f, lines, numbers, fixed=False)
-        for f in check_document(document, context)
+        for f in [*check_document(document, context), *copies]
     ]
 
 
-def _fix_text(report: FileReport, text: str, document: Document, context: Context) -> str:
-    outcome = clean_document(document, context)
+def _fix_text(
+    report: FileReport, text: str, document: Document, context: Context, copies: list[Finding]
+) -> str:
+    outcome = _with_copies(clean_document(document, context), copies, context.settings.unsafe_fixes)
     fixed, numbers = rewrite_text(text, outcome.document)
     report.diagnostics.extend(_fixed_and_left(document, outcome, numbers))
     return fixed
 
 
-def _fix_jsonl(report: FileReport, text: str, documents: list[Document], context: Context) -> str:
+def _fix_jsonl(
+    report: FileReport, text: str, documents: list[Document], context: Context, copies: dict
+) -> str:
     lines = jsonl_lines(text)
     field_name = context.settings.text_field
+    unsafe = context.settings.unsafe_fixes
     for document in documents:
-        outcome = clean_document(document, context)
+        outcome = _with_copies(clean_document(document, context), copies.get(document.record, []), unsafe)
         raw = lines[document.record - 1]
         original = json.loads(raw)[field_name]
         fixed, numbers = rewrite_text(original, outcome.document)
@@ -160,7 +244,7 @@ def _fixed_and_left(document: Document, outcome, numbers: dict[int, int]) -> lis
 
 
 def _diagnostic(
-    document: Document,
+    document: Document | _Place,
     finding: Finding,
     texts: dict[int, str],
     numbers: dict[int, int],

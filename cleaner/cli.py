@@ -113,6 +113,13 @@ def _add_check_parser(commands) -> None:
         "--entities", action="append", default=[], metavar="FILE", help="a gazetteer file"
     )
     check.add_argument("--quiet", "-q", action="store_true", help="print findings and errors only")
+    cache = check.add_mutually_exclusive_group()
+    cache.add_argument(
+        "--cache-dir", metavar="DIR", help="where the corpus index lives (default: .cleaner_cache in the project root)"
+    )
+    cache.add_argument(
+        "--no-cache", action="store_true", help="keep no corpus index: read every file, index in memory"
+    )
     _add_config_options(check)
 
 
@@ -177,12 +184,12 @@ def _run_clean(args: argparse.Namespace) -> int:
 
 def _run_rule(args: argparse.Namespace) -> int:
     from cleaner.report.rule_docs import render
-    from cleaner.rules import RULES
+    from cleaner.rules import all_rules
 
     if args.all:
-        print("\n".join(render(rule) for rule in sorted(RULES, key=lambda r: r.CODE)), end="")
+        print("\n".join(render(rule) for rule in all_rules()), end="")
         return EXIT_OK
-    chosen = [r for r in RULES if args.code in (r.CODE, r.NAME)]
+    chosen = [r for r in all_rules() if args.code in (r.CODE, r.NAME)]
     if not chosen:
         raise UsageError(f"unknown rule {args.code!r} (cleaner rule --all lists every rule)")
     print(render(chosen[0]), end="")

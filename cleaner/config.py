@@ -168,7 +168,7 @@ def dedup_settings(table: dict[str, Any], where: str) -> DedupSettings:
 
 def check_selectors(selectors: Sequence[str], where: str) -> None:
     """Every code or prefix must name at least one rule."""
-    codes = [rule.CODE for rule in rules_module.RULES]
+    codes = [rule.CODE for rule in rules_module.all_rules()]
     unknown = [s for s in selectors if not s or not any(c.startswith(s) for c in codes)]
     if unknown:
         raise ConfigError(f"{where}: unknown rule code(s) or prefix(es): {', '.join(unknown)}")

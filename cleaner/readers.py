@@ -86,6 +86,8 @@ def _walk(
         )
         for name in sorted(files):
             path = os.path.join(folder, name)
+            if root == os.curdir:  # "a/b.txt", not "./a/b.txt"
+                path = path[len(os.curdir) + 1 :]
             kind = kind_of(path)
             if kind is not None and wanted(path):
                 yield Source(path, os.path.relpath(path, root), kind)

@@ -54,8 +54,18 @@ def without_common(sets: ShingleSets, share: float, minimum: int) -> ShingleSets
     them the keys pick out the rarer words a copy shares with its original. Verification still
     compares the whole sets.
     """
+    return without(sets, common_shingles(sets, share, minimum))
+
+
+def common_shingles(sets: ShingleSets, share: float, minimum: int) -> np.ndarray:
+    """The shingles (sorted) found in more than ``share`` of the sets and more than ``minimum``."""
     values, counts = np.unique(sets.hashes, return_counts=True)
-    common = values[counts > max(share * len(sets), minimum)]
+    return values[counts > max(share * len(sets), minimum)]
+
+
+def without(sets: ShingleSets, common: np.ndarray) -> ShingleSets:
+    """The sets without the ``common`` shingles (sorted), except a set that would keep fewer
+    than ``MIN_RARE``: it stays whole. Sets keyed with one ``common`` can be compared."""
     if not len(common) or not len(sets.hashes):
         return sets
     rare = np.empty(len(sets.hashes), dtype=bool)

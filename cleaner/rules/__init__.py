@@ -42,6 +42,7 @@ from cleaner.rules import (
     contributor_credit,
     copyright_notice,
     dateline,
+    duplicate_paragraph,
     duplicated_caption,
     entity_variant,
     link_line,
@@ -78,6 +79,18 @@ RULES: tuple[ModuleType, ...] = (
     entity_variant,
     repeated_paragraph,
 )
+# rules of the corpus stage: documented and selected like the others, found across documents
+CORPUS_RULES: tuple[ModuleType, ...] = (duplicate_paragraph,)
+
+
+def all_rules() -> tuple[ModuleType, ...]:
+    """Every rule, per document and corpus-wide, in code order."""
+    return tuple(sorted(RULES + CORPUS_RULES, key=lambda rule: rule.CODE))
+
+
+def selected_rules(settings: Settings) -> tuple[ModuleType, ...]:
+    """The rules ``settings`` select, in code order."""
+    return tuple(rule for rule in all_rules() if settings.is_selected(rule.CODE))
 Memo = dict  # line -> the findings of the line rules on that line
 
 

@@ -13,7 +13,7 @@ import re
 import pytest
 
 import cleaner.rules
-from cleaner.rules import RULES, run_rule
+from cleaner.rules import CORPUS_RULES, RULES, all_rules, run_rule
 from tests.conftest import document
 
 SECTIONS = ("### What it does", "### Why is this bad?", "### Example", "### Fix safety")
@@ -32,13 +32,22 @@ def examples():
 
 
 def test_codes_and_names_are_unique():
-    assert len({r.CODE for r in RULES}) == len(RULES)
-    assert len({r.NAME for r in RULES}) == len(RULES)
+    assert len({r.CODE for r in all_rules()}) == len(all_rules()) == len(RULES) + len(CORPUS_RULES)
+    assert len({r.NAME for r in all_rules()}) == len(all_rules())
 
 
 def test_every_rule_module_is_registered():
     modules = {m.name for m in pkgutil.iter_modules(cleaner.rules.__path__) if not m.name.startswith("_")}
-    assert modules == {r.__name__.rsplit(".", 1)[1] for r in RULES}
+    assert modules == {r.__name__.rsplit(".", 1)[1] for r in all_rules()}
+
+
+@pytest.mark.parametrize("rule", CORPUS_RULES, ids=lambda r: r.CODE)
+def test_corpus_rule_is_documented(rule):
+    # found across documents, so its docstring has no per-document examples to run
+    assert rule.__doc__.startswith(f"## {rule.NAME} ({rule.CODE})")
+    for section in SECTIONS:
+        assert section in rule.__doc__, section
+    assert not documented(rule)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.CODE)
