@@ -17,10 +17,12 @@ from cleaner.fixes import Outcome, fix_until_stable
 from cleaner.globs import literal_base
 from cleaner.index import CorpusIndex, Store, cache_folder
 from cleaner.model import Document, Finding, InputError
-from cleaner.readers import Source, discover, kind_of, read
+from cleaner.readers import MANY, STREAMED, Source, discover, kind_of, read
 from cleaner.rules import Context, PerFile, check_document, duplicate_paragraph, make_context
 from cleaner.settings import Settings
-from cleaner.writers import JsonLines, OutputError, Stdout, TextTree
+from cleaner.writers import JsonLines, OutputError, Parquet, Stdout, TextTree
+
+RECORD_FORMATS = ("jsonl", "parquet")  # one record per document, in one file
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ def _clean_all(
 def single_document_input(paths: list[str]) -> bool:
     """Whether ``paths`` name one document that can go to stdout as plain text."""
     return len(paths) == 1 and (
-        paths[0] == "-" or (os.path.isfile(paths[0]) and kind_of(paths[0]) != "jsonl")
+        paths[0] == "-" or (os.path.isfile(paths[0]) and kind_of(paths[0]) not in MANY)
     )
 
 
@@ -120,25 +122,29 @@ def clean_to(
     on_file: Callable[[], None] | None = None,
     drop_duplicates: bool = False,
 ) -> Summary:
-    """Clean ``paths`` and write the results; ``output`` is a folder (text) or a file (jsonl).
+    """Clean ``paths`` and write the results; ``output`` is a folder (text) or a file (jsonl,
+    parquet).
 
-    With jsonl output, paragraphs copied across articles are marked in each record's
+    With jsonl or parquet output, paragraphs copied across articles are marked in each record's
     metadata (``duplicates``); ``drop_duplicates`` also removes every copy but the canonical
     one (:mod:`cleaner.duplicates`). Both need the whole corpus before the first record is
     written: the cleaned documents wait in a temporary file.
 
-    Raises :class:`OutputError` if the jsonl output file is one of the inputs.
+    Raises :class:`OutputError` if the output file is one of the inputs, or Parquet output
+    lacks its library.
     """
     inputs = _inputs_within(output, paths) if output else set()
-    if output_format == "jsonl" and output and os.path.realpath(output) in inputs:
+    if output_format in RECORD_FORMATS and output and os.path.realpath(output) in inputs:
         raise OutputError(f"{output} is an input file; refusing to overwrite it")
     items = clean(paths, settings, exclude=[output] if output else [])
-    if output_format == "jsonl" or drop_duplicates:
+    if output_format in RECORD_FORMATS or drop_duplicates:
         # progress is counted as documents are cleaned, before the corpus stage
         counted = items if on_file is None else _calling(on_file, items)
         items = duplicates.resolve(counted, settings, _comparison_normalizer(settings), drop_duplicates)
         on_file = None
-    if output_format == "jsonl":
+    if output_format == "parquet":
+        writer = Parquet(output)
+    elif output_format == "jsonl":
         writer = JsonLines(output)
     elif output is None:
         writer = Stdout()
@@ -278,7 +284,10 @@ def _check_indexed(
 
     per_file = _LazyPerFile(settings)  # a run that reads no file prepares no rules
     finds_copies = settings.is_selected(duplicate_paragraph.CODE)
-    checked = [s for s in sources if s.path != "-"]
+    # stdin is not a file, and archives (WARC, Parquet) are read a record at a time, never
+    # whole: they are checked each run, their paragraphs not compared with the corpus
+    checked = [s for s in sources if s.path != "-" and s.kind not in STREAMED]
+    corpus = [s for s in corpus if s.kind not in STREAMED]
     copies: dict = {}
     stored: dict = {}
     name = os.path.abspath

@@ -18,12 +18,28 @@ from cleaner.atomic import Sweeper
 from cleaner.fixes import Outcome, apply_once
 from cleaner.index import Analysis, Copy, Paragraph
 from cleaner.model import Document, Edit, Finding, Fix, InputError
-from cleaner.readers import Source, Unreadable, decode, jsonl_lines, kind_of_data, load, parse
+from cleaner.readers import (
+    STREAMED,
+    Source,
+    Unreadable,
+    decode,
+    jsonl_lines,
+    kind_of_data,
+    load,
+    parse,
+    read,
+)
 from cleaner.rules import Context, check_document, duplicate_paragraph
 from cleaner.rules._shared import removal
 from cleaner.writeback import encoding_of, replace_file, rewrite_record, rewrite_text
 
-WRITABLE = ("text", "jsonl")  # HTML is extracted, so its text cannot go back into the page
+WRITABLE = ("text", "jsonl")
+# why the others are never written: their findings are reported, and a note says so
+READ_ONLY = {
+    "html": "HTML is extracted, so fixes cannot go back into the page",
+    "warc": "a WARC archive is never rewritten; `cleaner clean` writes its cleaned text",
+    "parquet": "Parquet files are never rewritten; `cleaner clean --format parquet` writes a cleaned copy",
+}
 
 
 @dataclass(frozen=True)
@@ -74,6 +90,7 @@ class FileReport:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    note: str | None = None  # why fixes were not written, for a file that cannot take them
     before: str | None = None
     after: str | None = None
     written: bool = False
@@ -96,6 +113,8 @@ def check_source(
     as duplicate-paragraph findings, removed with ``--fix`` only when unsafe fixes are on.
     """
     report = FileReport(source.path)
+    if source.kind in STREAMED:
+        return _check_streamed(report, source, context_for(source.path), mode)
     try:
         data = load(source.path)
     except Unreadable as problem:
@@ -110,6 +129,8 @@ def check_source(
     kind = kind_of_data(source, data)
     found = _copy_findings(copies)
     if mode == "check" or source.path == "-" or kind not in WRITABLE or not documents:
+        if mode != "check" and kind in READ_ONLY:
+            report.note = READ_ONLY[kind]
         for document in documents:
             report.diagnostics.extend(_as_found(document, context, found.get(document.record, [])))
         return report
@@ -196,6 +217,18 @@ def _with_copies(outcome: Outcome, findings: list[Finding], unsafe: bool) -> Out
         return Outcome(outcome.document, outcome.applied, outcome.remaining + tuple(findings))
     document, done = apply_once(outcome.document, findings)
     return Outcome(document, outcome.applied + tuple(done), outcome.remaining)
+
+
+def _check_streamed(report: FileReport, source: Source, context: Context, mode: str) -> FileReport:
+    """Findings of a file read a record at a time (WARC, Parquet), which is never rewritten."""
+    for item in read(source, context.settings):
+        if isinstance(item, InputError):
+            report.errors.append(item)
+        else:
+            report.diagnostics.extend(_as_found(item, context))
+    if mode != "check":
+        report.note = READ_ONLY[source.kind]
+    return report
 
 
 def _as_found(document: Document, context: Context, copies: list[Finding] = ()) -> list[Diagnostic]:

@@ -30,10 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     clean = commands.add_parser("clean", help="clean articles and write the cleaned text")
     clean.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
-    clean.add_argument("-o", "--output", help="output folder (text) or file (jsonl)")
-    clean.add_argument("--format", choices=("text", "jsonl"), default="text")
-    clean.add_argument("--text-field", help="JSONL field holding the text (default: text)")
-    clean.add_argument("--id-field", help="JSONL field holding the id (default: id)")
+    clean.add_argument("-o", "--output", help="output folder (text) or file (jsonl, parquet)")
+    clean.add_argument("--format", choices=("text", "jsonl", "parquet"), default="text")
+    clean.add_argument("--text-field", help="JSONL field or Parquet column holding the text (default: text)")
+    clean.add_argument("--id-field", help="JSONL field or Parquet column holding the id (default: id)")
     clean.add_argument(
         "--no-normalize", action="store_true", help="leave entity names as they are (no N rules)"
     )
@@ -63,8 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     dedup.add_argument(
         "--threshold", type=float, help="Jaccard similarity from which two passages are copies (default 0.5)"
     )
-    dedup.add_argument("--text-field", help="JSONL field holding the text (default: text)")
-    dedup.add_argument("--id-field", help="JSONL field holding the id (default: id)")
+    dedup.add_argument("--text-field", help="JSONL field or Parquet column holding the text (default: text)")
+    dedup.add_argument("--id-field", help="JSONL field or Parquet column holding the id (default: id)")
 
     entities = commands.add_parser(
         "entities", help="run the examples of the gazetteer's entries (the default's and yours)"
@@ -107,8 +107,8 @@ def _add_check_parser(commands) -> None:
     check.add_argument(
         "--exit-non-zero-on-fix", action="store_true", help="exit 1 when anything was fixed"
     )
-    check.add_argument("--text-field", help="JSONL field holding the text (default: text)")
-    check.add_argument("--id-field", help="JSONL field holding the id (default: id)")
+    check.add_argument("--text-field", help="JSONL field or Parquet column holding the text (default: text)")
+    check.add_argument("--id-field", help="JSONL field or Parquet column holding the id (default: id)")
     check.add_argument(
         "--entities", action="append", default=[], metavar="FILE", help="a gazetteer file"
     )
@@ -152,8 +152,10 @@ def _run_clean(args: argparse.Namespace) -> int:
 
     if args.format == "text" and args.output is None and not single_document_input(args.paths):
         raise UsageError("text output of several documents needs -o FOLDER (or use --format jsonl)")
-    if args.format == "jsonl" and args.output and os.path.isdir(args.output):
-        raise UsageError(f"-o {args.output} is a folder; jsonl output goes to a file")
+    if args.format != "text" and args.output and os.path.isdir(args.output):
+        raise UsageError(f"-o {args.output} is a folder; {args.format} output goes to a file")
+    if args.format == "parquet" and args.output is None:
+        raise UsageError("parquet output needs -o FILE")
     if "-" in args.paths and len(args.paths) > 1:
         raise UsageError("- (stdin) cannot be combined with other inputs")
     flags = Flags(

@@ -58,6 +58,9 @@ def run_check(args: argparse.Namespace) -> int:
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
     if not args.quiet:
+        for report in result.files:
+            if report.note:
+                print(f"note: {report.path}: not fixed: {report.note}", file=sys.stderr)
         print(summary_line(result, mode), file=sys.stderr)
     return exit_code(args, result, mode)
 

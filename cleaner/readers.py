@@ -1,4 +1,5 @@
-"""Read inputs into documents: plain text, HTML, JSON Lines, each optionally gzipped.
+"""Read inputs into documents: plain text, HTML, JSON Lines, each optionally gzipped;
+WARC and Parquet, a record at a time (:mod:`cleaner.streamed`).
 
 Readers never raise for bad input: a file or record that cannot be read becomes an
 :class:`InputError` in the stream, and the rest of the corpus goes on.
@@ -14,11 +15,21 @@ import zlib
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from cleaner.extract import ExtractionTimeout, extract_html
+from cleaner.extract import Extracted, ExtractionTimeout, extract_html
 from cleaner.model import Document, InputError, freeze, lines_from_text
 from cleaner.settings import Settings
 
-KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+KINDS = {
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".parquet": "parquet",
+}
+STREAMED = ("warc", "parquet")  # read a record at a time, never whole
+MANY = ("jsonl", *STREAMED)  # kinds that hold many documents
 Item = Document | InputError
 
 
@@ -41,8 +52,10 @@ class Source:
 
 def kind_of(path: str) -> str | None:
     """The reader for ``path`` by its suffix (``.gz`` looked through), or None if unknown."""
-    name = path.lower().removesuffix(".gz")
-    return KINDS.get(os.path.splitext(name)[1])
+    lower = path.lower()
+    name = lower.removesuffix(".gz")
+    kind = KINDS.get(os.path.splitext(name)[1])
+    return None if kind == "parquet" and name != lower else kind  # Parquet compresses inside
 
 
 def discover(
@@ -103,6 +116,11 @@ def _listing_errors(problems: list[OSError], folder: str) -> Iterator[InputError
 
 def read(source: Source, settings: Settings) -> Iterator[Item]:
     """The documents in one file, or the errors that stop them from being read."""
+    if source.kind in STREAMED:
+        from cleaner.streamed import read_streamed
+
+        yield from read_streamed(source.path, source.kind, settings)
+        return
     try:
         data = load(source.path)
     except Unreadable as problem:
@@ -124,11 +142,11 @@ def parse(source: Source, data: bytes, settings: Settings) -> Iterator[Item]:
             yield from _read_jsonl(source.path, decode(data), settings)
             return
         if len(data) > settings.max_document_bytes:
-            raise Unreadable(_too_large(len(data), settings))
+            raise Unreadable(too_large(len(data), settings))
         if kind == "html":
             yield _read_html(source.path, data, settings)
         else:
-            yield _document(source.path, source.path, decode(data), {})
+            yield make_document(source.path, source.path, decode(data), {})
     except Unreadable as problem:
         yield InputError(source.path, str(problem), problem.line)
 
@@ -176,26 +194,32 @@ def decode(data: bytes) -> str:
     return text
 
 
-def _document(path: str, doc_id: str, text: str, metadata: dict, record: int | None = None):
+def make_document(path: str, doc_id: str, text: str, metadata: dict, record: int | None = None):
     return Document(doc_id, path, lines_from_text(text), freeze(metadata), record)
 
 
-def _too_large(size: int, settings: Settings) -> str:
+def too_large(size: int, settings: Settings) -> str:
     return f"document of {size:,} bytes is larger than the limit ({settings.max_document_bytes:,}; max-document-size)"
 
 
 def _read_html(path: str, data: bytes, settings: Settings) -> Item:
     if not data.strip():
         return InputError(path, "empty file: no text to clean")
+    found = extract_page(data, settings)
+    if isinstance(found, str):
+        return InputError(path, found)
+    return make_document(path, path, found.text, dict(found.metadata))
+
+
+def extract_page(data: bytes, settings: Settings, url: str | None = None) -> Extracted | str:
+    """The text and metadata of an HTML page, or why there are none (one line)."""
     try:
-        extracted = extract_html(data, seconds=settings.extraction_seconds)
+        extracted = extract_html(data, url=url, seconds=settings.extraction_seconds)
     except ExtractionTimeout as error:
-        return InputError(path, f"{error} (extraction-timeout)")
+        return f"{error} (extraction-timeout)"
     except Exception as error:  # the extractor's failure on one page must not stop the corpus
-        return InputError(path, f"HTML extraction failed ({type(error).__name__}: {error})")
-    if extracted is None:
-        return InputError(path, "no article text found in the HTML")
-    return _document(path, path, extracted.text, dict(extracted.metadata))
+        return f"HTML extraction failed ({type(error).__name__}: {error})"
+    return extracted if extracted is not None else "no article text found in the HTML"
 
 
 def _read_jsonl(path: str, text: str, settings: Settings) -> Iterator[Item]:
@@ -203,14 +227,14 @@ def _read_jsonl(path: str, text: str, settings: Settings) -> Iterator[Item]:
         if not raw.strip():
             continue
         if len(raw) > settings.max_document_bytes:  # characters: a byte at least each
-            yield InputError(path, _too_large(len(raw.encode("utf-8")), settings), number)
+            yield InputError(path, too_large(len(raw.encode("utf-8")), settings), number)
             continue
         try:
             record = json.loads(raw)
         except json.JSONDecodeError as error:
             yield InputError(path, f"invalid JSON ({error.msg}, column {error.colno})", number)
             continue
-        problem = _record_problem(record, settings.text_field)
+        problem = record_problem(record, settings.text_field)
         if problem:
             yield InputError(path, problem, number)
             continue
@@ -218,7 +242,7 @@ def _read_jsonl(path: str, text: str, settings: Settings) -> Iterator[Item]:
             k: v for k, v in record.items() if k not in (settings.text_field, settings.id_field)
         }
         doc_id = str(record.get(settings.id_field, f"{path}:{number}"))
-        yield _document(path, doc_id, record[settings.text_field], metadata, number)
+        yield make_document(path, doc_id, record[settings.text_field], metadata, number)
 
 
 def jsonl_lines(text: str) -> list[str]:
@@ -226,11 +250,13 @@ def jsonl_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def _record_problem(record: object, text_field: str) -> str | None:
+def record_problem(record: object, text_field: str) -> str | None:
     if not isinstance(record, dict):
         return f"a record must be a JSON object, not {type(record).__name__}"
     if text_field not in record:
         return f"no {text_field!r} field (set the text field with --text-field)"
+    if record[text_field] is None:
+        return f"field {text_field!r} is null, not a string"
     if not isinstance(record[text_field], str):
         return f"field {text_field!r} is {type(record[text_field]).__name__}, not a string"
     return None

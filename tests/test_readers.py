@@ -30,7 +30,8 @@ def read_all(path, settings=Settings()):
 @pytest.mark.parametrize(
     ("name", "kind"),
     [("a.txt", "text"), ("a.TXT.gz", "text"), ("a.html", "html"), ("a.htm.gz", "html"),
-     ("a.jsonl", "jsonl"), ("a.jsonl.gz", "jsonl"), ("a.csv", None)],
+     ("a.jsonl", "jsonl"), ("a.jsonl.gz", "jsonl"), ("a.csv", None), ("a.warc", "warc"),
+     ("a.WARC.gz", "warc"), ("a.parquet", "parquet"), ("a.parquet.gz", None)],
 )
 def test_kind_of(name, kind):
     assert kind_of(name) == kind
@@ -187,7 +188,7 @@ def test_unreadable_folder_is_an_error_not_a_silent_skip(tmp_path):
 
 
 def test_extractor_failure_is_an_error_for_that_page(tmp_path, monkeypatch):
-    def broken(data, seconds=None):
+    def broken(data, url=None, seconds=None):
         raise ValueError("tree too deep")
 
     monkeypatch.setattr("cleaner.readers.extract_html", broken)
