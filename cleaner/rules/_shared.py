@@ -125,6 +125,19 @@ def removal(
     )
 
 
+def linked_lines(document: Document) -> frozenset[int]:
+    """The numbers of the lines that are the whole text of a link on the page, as HTML
+    extraction recorded them (``linked_lines`` in the ``extraction`` metadata); none for
+    documents without that record."""
+    extraction = document.metadata.get("extraction")
+    if not extraction:  # plain text: decided before the slower isinstance test below
+        return frozenset()
+    found = extraction.get("linked_lines") if isinstance(extraction, Mapping) else None
+    if not isinstance(found, (list, tuple)):
+        return frozenset()
+    return frozenset(number for number in found if isinstance(number, int))
+
+
 HEADLINE_TOP = 6  # the headline is looked for among this many first paragraphs
 
 
