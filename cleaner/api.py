@@ -366,7 +366,15 @@ def _corpus_index(store: Store, settings: Settings) -> CorpusIndex:
 def _reported(settings: Settings, path: str) -> Callable[[str], bool]:
     """Whether a finding of a code is reported in ``path``: selected, and not ignored there."""
     ignored = settings.ignored_for(path)
-    return lambda code: settings.is_selected(code) and not any(code.startswith(i) for i in ignored)
+    if not ignored:
+        return _selected(settings)
+    return lambda code: _selected(settings)(code) and not any(code.startswith(i) for i in ignored)
+
+
+@functools.lru_cache(maxsize=8)
+def _selected(settings: Settings) -> Callable[[str], bool]:
+    """``settings.is_selected``, worked out once a code."""
+    return functools.cache(settings.is_selected)
 
 
 class _LazyPerFile:
