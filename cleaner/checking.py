@@ -206,8 +206,8 @@ def _copy_findings(copies: list[Copy]) -> dict[int | None, list[Finding]]:
         if copy.canonical_record is not None:
             where += f" record {copy.canonical_record}"
         message = f"copy of {where} line {copy.canonical_line} (similarity {copy.similarity:.2f})"
-        finding = removal(duplicate_paragraph.CODE, duplicate_paragraph.NAME, copy.line, copy.shown, message, safe=False)
-        found.setdefault(copy.record, []).append(finding)
+        code, name = duplicate_paragraph.CODE, duplicate_paragraph.NAME
+        found.setdefault(copy.record, []).append(removal(code, name, copy.line, copy.shown, message, safe=False))
     return found
 
 
