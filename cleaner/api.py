@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from collections import Counter
@@ -9,7 +10,8 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from cleaner import duplicates, engines
-from cleaner.checking import FileReport, check_file, checking_state, copy_diagnostics, crashed_file, file_cost
+from cleaner.checking import FileReport, copy_diagnostics
+from cleaner.checking_stages import check_file, checking_state, crashed_file, file_cost
 from cleaner.cleaning import Cleaned, clean_document, clean_pieces
 from cleaner.dedup import Cluster, Passage, cluster_passages
 from cleaner.engines import Ready, Stage
@@ -288,10 +290,11 @@ def _to_check(source: Source, settings: Settings, copies: dict, stored: dict, na
     """What the check stage takes for ``source`` (the file and its copies of other files'
     paragraphs), or its report, Ready, from what the corpus index stored."""
     reported = _reported(settings, source.path)
-    found = copies.get(name(source.path), []) if reported(duplicate_paragraph.CODE) else []
-    if source.path == "-" or name(source.path) not in stored:
+    named = name(source.path) if source.path != "-" else None
+    found = copies.get(named, []) if reported(duplicate_paragraph.CODE) else []
+    if named not in stored:
         return source, found
-    diagnostics, errors = stored[name(source.path)]
+    diagnostics, errors = stored[named]
     kept = [_placed(d, source.path) for d in diagnostics if reported(d.code)]
     report = FileReport(source.path, kept + copy_diagnostics(source.path, found), list(errors))
     report.diagnostics.sort(key=lambda d: (d.row, d.text_row or 0, d.column, d.code))
@@ -307,7 +310,7 @@ def _corpus_index(store: Store, settings: Settings) -> CorpusIndex:
     the per-file hook and the corpus hook (``--select D002``) share one index. The files
     are read and analysed in ``settings.jobs`` processes.
     """
-    from cleaner.checking import index_file, indexing_state, lost_file, read_cost
+    from cleaner.checking_stages import index_file, indexing_state, lost_file, read_cost
     from cleaner.rules import RULES
 
     everything = settings.merged(
@@ -327,7 +330,15 @@ def _corpus_index(store: Store, settings: Settings) -> CorpusIndex:
 def _reported(settings: Settings, path: str) -> Callable[[str], bool]:
     """Whether a finding of a code is reported in ``path``: selected, and not ignored there."""
     ignored = settings.ignored_for(path)
-    return lambda code: settings.is_selected(code) and not any(code.startswith(i) for i in ignored)
+    if not ignored:
+        return _selected(settings)
+    return lambda code: _selected(settings)(code) and not any(code.startswith(i) for i in ignored)
+
+
+@functools.lru_cache(maxsize=8)
+def _selected(settings: Settings) -> Callable[[str], bool]:
+    """``settings.is_selected``, worked out once a code."""
+    return functools.cache(settings.is_selected)
 
 
 def _placed(diagnostic, path: str):

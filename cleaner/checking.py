@@ -8,7 +8,6 @@ their lines in the fixed file.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 from dataclasses import dataclass, field
@@ -17,8 +16,8 @@ from typing import Callable, NamedTuple
 from cleaner.atomic import Sweeper
 from cleaner.cleaning import clean_document
 from cleaner.fixes import Outcome, apply_once
-from cleaner.index import Analysis, Analyze, Copy, Paragraph, Read, read_file
-from cleaner.model import Document, Edit, Finding, Fix, InputError
+from cleaner.index import Analysis, Copy, Paragraph
+from cleaner.model import Document, Edit, Finding, InputError
 from cleaner.readers import (
     STREAMED,
     Source,
@@ -29,11 +28,9 @@ from cleaner.readers import (
     load,
     parse,
     read,
-    size_of,
 )
-from cleaner.rules import Context, PerFile, check_document, duplicate_paragraph, make_context
+from cleaner.rules import Context, check_document, duplicate_paragraph
 from cleaner.rules._shared import removal
-from cleaner.settings import Settings
 from cleaner.writeback import encoding_of, replace_file, rewrite_record, rewrite_text
 
 WRITABLE = ("text", "jsonl")
@@ -184,7 +181,9 @@ def analyze_source(
 
 def copy_diagnostics(path: str, copies: list[Copy]) -> list[Diagnostic]:
     """The duplicate-paragraph diagnostics of ``copies``, placed in the file at ``path``."""
-    found = []
+    found: list[Diagnostic] = []
+    if not copies:
+        return found
     for record, findings in _copy_findings(copies).items():
         where = _Place(path, record)
         for finding in findings:
@@ -200,13 +199,15 @@ class _Place(NamedTuple):
 def _copy_findings(copies: list[Copy]) -> dict[int | None, list[Finding]]:
     """The findings of ``copies`` by record (None for a plain-text file)."""
     found: dict[int | None, list[Finding]] = {}
+    here = os.getcwd() + os.sep
     for copy in copies:
-        where = os.path.relpath(copy.canonical_path)
+        where = copy.canonical_path  # shown relative to the current folder, as paths are given
+        where = where[len(here) :] if where.startswith(here) else os.path.relpath(where)
         if copy.canonical_record is not None:
             where += f" record {copy.canonical_record}"
         message = f"copy of {where} line {copy.canonical_line} (similarity {copy.similarity:.2f})"
-        finding = removal(duplicate_paragraph.CODE, duplicate_paragraph.NAME, copy.line, copy.shown, message)
-        found.setdefault(copy.record, []).append(finding._replace(fix=Fix(finding.fix.edits, safe=False)))
+        code, name = duplicate_paragraph.CODE, duplicate_paragraph.NAME
+        found.setdefault(copy.record, []).append(removal(code, name, copy.line, copy.shown, message, safe=False))
     return found
 
 
@@ -309,70 +310,3 @@ def _edit_location(edit: Edit, row: int, text: str) -> tuple[int, int, int, int,
         return (row, 1, row + 1, 1, "")
     end = len(text) if edit.end is None else edit.end
     return (row, edit.start + 1, row, end + 1, edit.new)
-
-
-class LazyPerFile:
-    """:class:`PerFile` for ``settings``, made when first asked for a file's context: a run
-    that reads no file prepares no rules."""
-
-    def __init__(self, settings: Settings):
-        self.settings = settings
-
-    @functools.cached_property
-    def per_file(self) -> PerFile:
-        return PerFile(make_context(self.settings))
-
-    def __call__(self, path: str) -> Context:
-        return self.per_file(path)
-
-
-CheckState = tuple[LazyPerFile, str, Sweeper]
-ToCheck = tuple[Source, list[Copy]]  # a file, and its paragraphs that copy another file's
-
-
-def checking_state(settings: Settings, mode: str) -> CheckState:
-    """What a worker prepares once: the rules (when first needed), the mode, and a sweeper
-    of the temporary files that killed runs left beside the files fixed."""
-    return LazyPerFile(settings), mode, Sweeper()
-
-
-def check_file(state: CheckState, unit: ToCheck) -> FileReport:
-    """:func:`check_source` as an engine's stage (:mod:`cleaner.engines`)."""
-    per_file, mode, sweeper = state
-    source, copies = unit
-    return check_source(source, per_file, mode, sweeper, copies)
-
-
-def crashed_file(unit: ToCheck, reason: str) -> FileReport:
-    path = unit[0].path
-    return FileReport(path, errors=[InputError(path, f"{reason} while checking it")])
-
-
-def file_cost(unit: ToCheck) -> int:
-    return size_of(unit[0].path)
-
-
-def indexing_state(settings: Settings, signs: bool) -> Analyze:
-    """What a worker prepares once to analyse files for the corpus index: checking with
-    ``settings`` and, with ``signs``, cleaning with the B and N rules; each context made when
-    first needed."""
-    checking = functools.cache(lambda: make_context(settings))
-    cleaning = functools.cache(lambda: make_context(settings.merged(select=("B", "N"))))
-    return lambda source, data: analyze_source(
-        source, data, lambda _: checking(), (lambda _: cleaning()) if signs else None
-    )
-
-
-def index_file(analyze: Analyze, item: tuple[Source, bytes | None]) -> Read:
-    """:func:`cleaner.index.read_file` as an engine's stage: the file, and the hash that
-    leaves it unanalysed."""
-    source, unchanged_if = item
-    return read_file(source, unchanged_if, analyze)
-
-
-def lost_file(item: tuple[Source, bytes | None], reason: str) -> None:
-    return None  # the index forgets it; its check, run again, reports the crash
-
-
-def read_cost(item: tuple[Source, bytes | None]) -> int:
-    return size_of(item[0].path)

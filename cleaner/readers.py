@@ -97,13 +97,14 @@ def _walk(
             if os.path.realpath(os.path.join(folder, d)) not in excluded
             and enter(os.path.join(folder, d))
         )
+        below = os.path.relpath(folder, root)  # the folder's name relative to the root
         for name in sorted(files):
             path = os.path.join(folder, name)
             if root == os.curdir:  # "a/b.txt", not "./a/b.txt"
                 path = path[len(os.curdir) + 1 :]
             kind = kind_of(path)
             if kind is not None and wanted(path):
-                yield Source(path, os.path.relpath(path, root), kind)
+                yield Source(path, name if below == os.curdir else os.path.join(below, name), kind)
     yield from _listing_errors(problems, root)
 
 

@@ -106,6 +106,8 @@ class Settings:
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """The codes and prefixes ``per-file-ignores`` turns off for ``path``."""
+        if not self.per_file_ignores:
+            return ()
         relative = self.relative(path)
         return tuple(
             code

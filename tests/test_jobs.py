@@ -150,14 +150,14 @@ def slow_extraction_state(parent: int, settings: Settings):
     if os.getpid() != parent:
         import trafilatura
 
-        extract = trafilatura.bare_extraction
+        parse = trafilatura.load_html
 
         def slow(html, *args, **kwargs):
-            if b"slow" in html:
+            if b"slow" in (html if isinstance(html, bytes) else str(html).encode()):
                 time.sleep(30)
-            return extract(html, *args, **kwargs)
+            return parse(html, *args, **kwargs)
 
-        trafilatura.bare_extraction = slow
+        trafilatura.load_html = slow
     return cleaning_state(settings)
 
 

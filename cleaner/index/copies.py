@@ -36,17 +36,17 @@ class Copy(NamedTuple):
 
 def find(db: sqlite3.Connection, corpus: set[int], checked: set[int]) -> list[Copy]:
     """The copies in the ``checked`` files (ids), among the ``corpus`` files (ids)."""
-    edges = np.array(db.execute("SELECT a, b FROM edges").fetchall(), dtype=np.int64).reshape(-1, 2)
-    if not len(edges):
+    rows = db.execute("SELECT a, b, similarity FROM edges").fetchall()
+    if not rows:
         return []
+    known = {(a, b): similarity for a, b, similarity in rows}  # the pairs compared already
+    edges = np.array([row[:2] for row in rows], dtype=np.int64)
     nodes = np.unique(edges)
+    paths = dict(db.execute("SELECT id, path FROM files"))
     info = {
-        row[0]: row[1:]
-        for row in select_ids(
-            db,
-            "SELECT p.id, p.file, f.path, p.record, p.line, p.date FROM paragraphs p "
-            "JOIN files f ON f.id = p.file WHERE p.id IN ({})",
-            nodes.tolist(),
+        number: (file, paths[file], record, line, date)
+        for number, file, record, line, date in select_ids(
+            db, "SELECT id, file, record, line, date FROM paragraphs WHERE id IN ({})", nodes.tolist()
         )
     }
     inside = np.array([i in info and info[i][0] in corpus for i in nodes.tolist()], dtype=bool)
@@ -63,7 +63,7 @@ def find(db: sqlite3.Connection, corpus: set[int], checked: set[int]) -> list[Co
         found.extend(
             (i, head) for i in ids if info[i][0] in checked and (info[i][0], info[i][2]) != article
         )
-    return _described(db, found, info)
+    return _described(db, found, info, known)
 
 
 def _rank(row: tuple) -> tuple:
@@ -73,19 +73,24 @@ def _rank(row: tuple) -> tuple:
     return (not dated, date if dated else "", path, record or 0, line)
 
 
-def _described(db: sqlite3.Connection, found: list[tuple[int, int]], info: dict) -> list[Copy]:
+def _described(db: sqlite3.Connection, found: list[tuple[int, int]], info: dict, known: dict) -> list[Copy]:
+    """The copies with their lines and similarity to the canonical (compared when no edge
+    joins the two directly)."""
     if not found:
         return []
-    wanted = sorted({i for pair in found for i in pair})
-    rows = {r[0]: r[1:] for r in select_ids(db, "SELECT id, shingles, shown FROM paragraphs WHERE id IN ({})", wanted)}
-    sets = sets_of([rows[i][0] for i in wanted])
-    place = {i: n for n, i in enumerate(wanted)}
-    left = np.array([place[c] for c, _ in found], dtype=np.int64)
-    right = np.array([place[h] for _, h in found], dtype=np.int64)
-    similarity = jaccard(sets, left, right)
+    shown = dict(select_ids(db, "SELECT id, shown FROM paragraphs WHERE id IN ({})", sorted({c for c, _ in found})))
+    similarity = {pair: known.get((min(pair), max(pair))) for pair in found}
+    unknown = [pair for pair, value in similarity.items() if value is None]
+    if unknown:
+        wanted = sorted({i for pair in unknown for i in pair})
+        blobs = dict(select_ids(db, "SELECT id, shingles FROM paragraphs WHERE id IN ({})", wanted))
+        sets = sets_of([blobs[i] for i in wanted])
+        left = np.searchsorted(wanted, [c for c, _ in unknown])
+        right = np.searchsorted(wanted, [h for _, h in unknown])
+        similarity.update(zip(unknown, jaccard(sets, left, right).tolist()))
     copies = []
-    for (copy, head), value in zip(found, similarity.tolist()):
+    for copy, head in found:
         _, path, record, line, _ = info[copy]
         _, head_path, head_record, head_line, _ = info[head]
-        copies.append(Copy(path, record, line, rows[copy][1], head_path, head_record, head_line, value))
+        copies.append(Copy(path, record, line, shown[copy], head_path, head_record, head_line, similarity[copy, head]))
     return copies

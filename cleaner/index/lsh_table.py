@@ -117,10 +117,11 @@ def _rebuild(store: Store, db: sqlite3.Connection, settings: DedupSettings, tota
     owners = np.repeat(ids, keys.shape[1])
     db.executemany("INSERT OR IGNORE INTO buckets VALUES (?, ?)", zip(flat[order].tolist(), owners[order].tolist()))
     pairs = lsh.candidate_pairs((keys & 0xFFFFFFFF).astype(np.uint32), MAX_NEIGHBOURS)
-    similar = jaccard(sets, pairs[:, 0], pairs[:, 1]) >= settings.threshold
+    similarity = jaccard(sets, pairs[:, 0], pairs[:, 1])
+    similar = similarity >= settings.threshold
     db.executemany(
-        "INSERT OR IGNORE INTO edges VALUES (?, ?)",
-        zip(ids[pairs[similar, 0]].tolist(), ids[pairs[similar, 1]].tolist()),
+        "INSERT OR IGNORE INTO edges VALUES (?, ?, ?)",
+        zip(ids[pairs[similar, 0]].tolist(), ids[pairs[similar, 1]].tolist(), similarity[similar].tolist()),
     )
     store.put("common", common)
     store.put("built_size", max(total, 1))
@@ -154,8 +155,12 @@ def _add_edges(db: sqlite3.Connection, left: np.ndarray, right: np.ndarray, thre
     wanted = np.unique(np.concatenate((left, right)))
     blobs = dict(select_ids(db, "SELECT id, shingles FROM paragraphs WHERE id IN ({})", wanted.tolist()))
     sets = sets_of([blobs[i] for i in wanted.tolist()])
-    similar = jaccard(sets, np.searchsorted(wanted, left), np.searchsorted(wanted, right)) >= threshold
-    db.executemany("INSERT OR IGNORE INTO edges VALUES (?, ?)", zip(left[similar].tolist(), right[similar].tolist()))
+    similarity = jaccard(sets, np.searchsorted(wanted, left), np.searchsorted(wanted, right))
+    similar = similarity >= threshold
+    db.executemany(
+        "INSERT OR IGNORE INTO edges VALUES (?, ?, ?)",
+        zip(left[similar].tolist(), right[similar].tolist(), similarity[similar].tolist()),
+    )
 
 
 def select_ids(db: sqlite3.Connection, sql: str, ids: list[int]) -> list[tuple]:

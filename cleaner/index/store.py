@@ -27,7 +27,7 @@ from typing import Iterator
 from cleaner import __version__
 from cleaner.settings import Settings
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FOLDER = ".cleaner_cache"
 BUSY_SECONDS = 600.0  # how long a run waits for another's write lock
 UNUSED_SECONDS = 7 * 24 * 3600  # an index file not used for this long is removed
@@ -67,6 +67,7 @@ CREATE TABLE IF NOT EXISTS buckets (   -- band << 32 | band key -> paragraph
 CREATE TABLE IF NOT EXISTS edges (     -- verified near-duplicate pairs, a < b
     a INTEGER NOT NULL,
     b INTEGER NOT NULL,
+    similarity REAL NOT NULL,          -- Jaccard of the two shingle sets
     PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS edges_b ON edges (b);

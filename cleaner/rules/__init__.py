@@ -38,18 +38,23 @@ from cleaner.phrases import load_phrases
 from cleaner.rules import (
     advertisement,
     byline,
+    contact_line,
+    contributor_credit,
     copyright_notice,
     dateline,
     duplicate_paragraph,
     duplicated_caption,
     entity_variant,
     link_line,
+    linked_headlines,
     newsletter_prompt,
+    page_date,
     photo_credit,
     promo_line,
     repeated_headline,
     repeated_paragraph,
     share_trailer,
+    tag_list,
 )
 from cleaner.rules._shared import Trigger, hit_lines, join_lines
 from cleaner.settings import Settings
@@ -66,6 +71,11 @@ RULES: tuple[ModuleType, ...] = (
     copyright_notice,
     photo_credit,
     link_line,
+    linked_headlines,
+    contact_line,
+    tag_list,
+    page_date,
+    contributor_credit,
     entity_variant,
     repeated_paragraph,
 )

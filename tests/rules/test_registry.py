@@ -1,7 +1,8 @@
 """The rule list is complete and consistent, and each rule's docstring is its documentation.
 
 The ``Okay:`` and ``Bxxx:`` lines of a docstring are run as tests, so the documentation
-cannot drift from behaviour (``\\n`` in an example separates paragraphs).
+cannot drift from behaviour (``\\n`` in an example separates paragraphs). A rule that reads
+the document's metadata gives the metadata of its examples as ``EXAMPLE_METADATA``.
 """
 
 from __future__ import annotations
@@ -62,5 +63,6 @@ def test_rule_is_documented(rule):
 
 @pytest.mark.parametrize(("rule", "kind", "text"), list(examples()))
 def test_documented_example(rule, kind, text, context):
-    codes = {f.code for f in run_rule(rule, document(text), context)}
+    metadata = getattr(rule, "EXAMPLE_METADATA", {})
+    codes = {f.code for f in run_rule(rule, document(text, **metadata), context)}
     assert (rule.CODE in codes) == (kind == rule.CODE)
