@@ -138,7 +138,6 @@ def piece_cost(piece: Piece) -> int:
     return size * GZIP_RATIO if piece.source.path.lower().endswith(".gz") else size
 
 
-
 def clean_pieces(
     paths: Iterable[str], settings: Settings, exclude: Iterable[str] = ()
 ) -> Iterator[Cleaned | InputError]:
