@@ -35,6 +35,12 @@ Section ``jobs``: 1 job vs all jobs
 
     ``--profile`` then cleans the same pages with N jobs in this process under cProfile and
     prints where the main process spends its time.
+
+Section ``ray``: local vs Ray engine
+    ``benchmarks/scale_ray.py``: ``cleaner.dedup`` over ``--paragraphs`` synthetic paragraphs
+    (100,000 by default) with the local engine and with the Ray engine (a local Ray instance,
+    or ``--address``): seconds, Ray's start-up, the clusters found, and whether they are the
+    local engine's exactly. Skipped, in one line, without the ``ray`` extra.
 """
 
 from __future__ import annotations
@@ -198,7 +204,21 @@ def profile_main_process(pages: Path, output: Path, jobs: int, console: Console)
     pstats.Stats(profile, stream=sys.stdout).sort_stats("tottime").print_stats(12)
 
 
-SECTIONS = {"jobs": one_job_vs_all}
+def local_vs_ray(args: argparse.Namespace, console: Console) -> None:
+    """Section ``ray``: ``benchmarks/scale_ray.py`` (dedup of ``--paragraphs`` paragraphs)."""
+    import scale_ray
+
+    try:
+        import ray  # noqa: F401
+    except ImportError:
+        console.print("section ray: Ray is not installed (pip install '.[ray]'); skipped")
+        return
+    rows = scale_ray.run(argparse.Namespace(count=args.paragraphs, address=args.address))
+    console.print(f"\nLocal vs Ray engine: dedup of {args.paragraphs:,} synthetic paragraphs")
+    scale_ray.print_table(rows)
+
+
+SECTIONS = {"jobs": one_job_vs_all, "ray": local_vs_ray}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -209,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, help="jobs of the second run (default: one per core)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each case; the fastest counts")
     parser.add_argument("--profile", action="store_true", help="profile the main process with all jobs")
+    parser.add_argument("--paragraphs", type=int, default=100_000, help="paragraphs of the ray section")
+    parser.add_argument("--address", help="the ray section's cluster (default: a local one)")
     args = parser.parse_args(argv)
     args.adopting = _adopt_orphans()
     console = Console(width=None if sys.stdout.isatty() else 120, soft_wrap=True)
