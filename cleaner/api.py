@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import sqlite3
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterable, Iterator, NamedTuple
 
-from cleaner import duplicates
-from cleaner.atomic import Sweeper
+from cleaner import duplicates, engines
+from cleaner.checking import FileReport, copy_diagnostics
+from cleaner.checking_stages import check_file, checking_state, crashed_file, file_cost
+from cleaner.cleaning import Cleaned, clean_document, clean_pieces
 from cleaner.dedup import Cluster, Passage, cluster_passages
+from cleaner.engines import Ready, Stage
 from cleaner.entities import Matcher, load_gazetteer
-from cleaner.fixes import Outcome, fix_until_stable
 from cleaner.globs import literal_base
-from cleaner.model import Document, Finding, InputError
-from cleaner.readers import Source, discover, kind_of, read
-from cleaner.rules import Context, PerFile, check_document, make_context
+from cleaner.index import CorpusIndex, Store, cache_folder
+from cleaner.model import Document, InputError
+from cleaner.readers import MANY, STREAMED, Source, discover, kind_of, read
+from cleaner.rules import Context, PerFile, duplicate_paragraph, make_context
 from cleaner.settings import Settings
-from cleaner.writers import JsonLines, OutputError, Stdout, TextTree
+from cleaner.writers import JsonLines, OutputError, Parquet, Stdout, TextTree
 
-
-@dataclass(frozen=True)
-class Cleaned:
-    """One document before and after cleaning, and where it came from."""
-
-    source: Source
-    original: Document
-    outcome: Outcome
+RECORD_FORMATS = ("jsonl", "parquet")  # one record per document, in one file
 
 
 @dataclass
@@ -51,61 +49,40 @@ class Summary:
             counter[(finding.code, finding.name)] += 1
 
 
-def clean_document(document: Document, context: Context) -> Outcome:
-    """Clean one document: check, fix, and check again until nothing changes.
-
-    The rules that rewrite text go first (see ``cleaner.rules``); the findings left are
-    those of every stage on the lines that remain. Unsafe fixes apply only when the settings
-    allow them (``unsafe_fixes``).
-    """
-    unsafe = context.settings.unsafe_fixes
-    applied: list[Finding] = []
-    remaining: list[Finding] = []
-    for stage in context.stages:
-        memo: dict = {}
-        outcome = fix_until_stable(
-            document,
-            lambda d: check_document(d, stage, memo),
-            context.settings.max_fix_passes,
-            unsafe,
-        )
-        document = outcome.document
-        applied.extend(outcome.applied)
-        remaining.extend(outcome.remaining)
-    present = {line.number for line in document.lines}
-    return Outcome(document, tuple(applied), tuple(f for f in remaining if f.line in present))
-
-
 def clean(
     paths: Iterable[str], settings: Settings = Settings(), exclude: Iterable[str] = ()
 ) -> Iterator[Cleaned | InputError]:
-    """Read and clean every document under ``paths``, in input order.
+    """Read and clean every document under ``paths``, in input order, with ``settings.jobs``
+    processes (see :mod:`cleaner.engines`).
 
     The rules are prepared before this returns, so a bad gazetteer raises here, not midway.
     """
-    return _clean_all(paths, make_context(settings), exclude)
+    return clean_pieces(paths, settings, exclude)
 
 
-def _clean_all(
-    paths: Iterable[str], context: Context, exclude: Iterable[str]
-) -> Iterator[Cleaned | InputError]:
-    per_file = PerFile(context)
-    settings = context.settings
+def read_all(
+    paths: Iterable[str], settings: Settings, exclude: Iterable[str] = ()
+) -> Iterator[tuple[Source, Document] | InputError]:
+    """Every document under ``paths`` with the file it came from, in input order, and what
+    could not be read (what the Ray engine cleans)."""
     for source in discover(paths, exclude, settings.wants, lambda f: not settings.excludes(f)):
         if isinstance(source, InputError):
             yield source
             continue
-        for item in read(source, context.settings):
-            if isinstance(item, InputError):
-                yield item
-            else:
-                yield Cleaned(source, item, clean_document(item, per_file(source.path)))
+        for item in read(source, settings):
+            yield item if isinstance(item, InputError) else (source, item)
+
+
+def cleaning_stage(context: Context) -> Callable[[Source, Document], Cleaned]:
+    """The per-document stage of ``clean``, with the rules of each file's ``per-file-ignores``."""
+    per_file = PerFile(context)
+    return lambda source, document: Cleaned(source, document, clean_document(document, per_file(source.path)))
 
 
 def single_document_input(paths: list[str]) -> bool:
     """Whether ``paths`` name one document that can go to stdout as plain text."""
     return len(paths) == 1 and (
-        paths[0] == "-" or (os.path.isfile(paths[0]) and kind_of(paths[0]) != "jsonl")
+        paths[0] == "-" or (os.path.isfile(paths[0]) and kind_of(paths[0]) not in MANY)
     )
 
 
@@ -116,26 +93,40 @@ def clean_to(
     settings: Settings = Settings(),
     on_file: Callable[[], None] | None = None,
     drop_duplicates: bool = False,
+    engine=None,
 ) -> Summary:
-    """Clean ``paths`` and write the results; ``output`` is a folder (text) or a file (jsonl).
+    """Clean ``paths`` and write the results; ``output`` is a folder (text) or a file (jsonl,
+    parquet).
 
-    With jsonl output, paragraphs copied across articles are marked in each record's
+    With jsonl or parquet output, paragraphs copied across articles are marked in each record's
     metadata (``duplicates``); ``drop_duplicates`` also removes every copy but the canonical
     one (:mod:`cleaner.duplicates`). Both need the whole corpus before the first record is
     written: the cleaned documents wait in a temporary file.
 
-    Raises :class:`OutputError` if the jsonl output file is one of the inputs.
+    ``engine`` (e.g. ``cleaner.engines.ray.RayEngine``) cleans the documents and marks the
+    duplicates elsewhere, with the same result; None does it here.
+
+    Raises :class:`OutputError` if the output file is one of the inputs, or Parquet output
+    lacks its library.
     """
     inputs = _inputs_within(output, paths) if output else set()
-    if output_format == "jsonl" and output and os.path.realpath(output) in inputs:
+    if output_format in RECORD_FORMATS and output and os.path.realpath(output) in inputs:
         raise OutputError(f"{output} is an input file; refusing to overwrite it")
-    items = clean(paths, settings, exclude=[output] if output else [])
-    if output_format == "jsonl" or drop_duplicates:
+    exclude = [output] if output else []
+    marking = output_format in RECORD_FORMATS or drop_duplicates
+    if engine is not None:
+        make_context(settings)  # a bad gazetteer raises here, before any input is read
+        items = engine.clean(read_all(paths, settings, exclude), settings, marking, drop_duplicates)
+    else:
+        items = clean(paths, settings, exclude=exclude)
+    if engine is None and marking:
         # progress is counted as documents are cleaned, before the corpus stage
         counted = items if on_file is None else _calling(on_file, items)
         items = duplicates.resolve(counted, settings, _comparison_normalizer(settings), drop_duplicates)
         on_file = None
-    if output_format == "jsonl":
+    if output_format == "parquet":
+        writer = Parquet(output)
+    elif output_format == "jsonl":
         writer = JsonLines(output)
     elif output is None:
         writer = Stdout()
@@ -177,6 +168,10 @@ def _comparison_normalizer(settings: Settings) -> Callable[[list[str]], list[str
     N rules have run, else the gazetteer's matcher."""
     if settings.is_selected("N001"):
         return None
+    return _gazetteer_normalizer(settings)
+
+
+def _gazetteer_normalizer(settings: Settings) -> Callable[[list[str]], list[str]]:
     return Matcher(load_gazetteer(settings.entity_files)).normalize_all
 
 
@@ -204,6 +199,8 @@ class CheckResult:
     files: list = field(default_factory=list)  # FileReport, one a file, in input order
     errors: list[InputError] = field(default_factory=list)
     skipped: int = 0  # named files left out by ``include`` and ``exclude``
+    analysed: int = 0  # files read and checked, not taken from the corpus index
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def diagnostics(self) -> list:
@@ -215,37 +212,157 @@ def check(
     settings: Settings = Settings(),
     mode: str = "check",
     on_file: Callable[[], None] | None = None,
+    cache: str | None = "",
 ) -> CheckResult:
     """Check every file under ``paths`` (the corpus of ``include`` when there are none).
 
     ``mode`` is "check" (report only), "fix" (write the fixes into the files) or "diff"
     (compute the fixed text, write nothing). Raises ``GazetteerError`` for a bad gazetteer.
-    """
-    from cleaner.checking import check_source  # it builds on clean_document, defined here
 
-    per_file = PerFile(make_context(settings))
-    sweeper = Sweeper()  # temporary files that killed runs left beside the fixed files go
+    Paragraphs copied from another file of the corpus (the files of ``include`` and those
+    given) are found through the corpus index (:mod:`cleaner.index`), kept in ``cache`` (a
+    folder; "" for ``.cleaner_cache`` in the project root; None for none: in memory for this
+    run). Files the index holds unchanged are not read again when only reporting. Files
+    are checked in ``settings.jobs`` processes.
+    """
     result = CheckResult()
     paths = list(paths)
     whole_corpus = not paths
     paths = paths or corpus_paths(settings)
     named = [p for p in paths if p != "-" and os.path.isfile(p)]
     result.skipped = sum(not settings.wants(p) for p in named)
+    sources = []
+    for source in discover(paths, wanted=settings.wants, enter=_corpus_folders(settings, whole_corpus)):
+        (result.errors if isinstance(source, InputError) else sources).append(source)
+    files = [s for s in sources if s.path != "-"]
+    corpus = files if whole_corpus or not settings.include else _with_corpus(files, settings)
+    try:
+        store = Store.open(cache or cache_folder(settings), settings) if cache is not None else Store(None)
+    except (OSError, sqlite3.Error) as error:
+        result.warnings.append(f"corpus index not used ({error}); this run keeps it in memory")
+        store = Store(None)
+    try:
+        _check_indexed(result, store, sources, corpus, settings, mode, on_file)
+    except sqlite3.Error as error:
+        if store.path is None:
+            raise
+        result.warnings.append(f"corpus index {store.path} failed ({error}); checked again without it")
+        result.files, result.analysed = [], 0
+        _check_indexed(result, Store(None), sources, corpus, settings, mode, on_file)
+    finally:
+        store.close()
+    return result
 
+
+def _check_indexed(
+    result: CheckResult,
+    store: Store,
+    sources: list[Source],
+    corpus: list[Source],
+    settings: Settings,
+    mode: str,
+    on_file: Callable[[], None] | None,
+) -> None:
+    finds_copies = settings.is_selected(duplicate_paragraph.CODE)
+    # stdin is not a file, and archives (WARC, Parquet) are read a record at a time, never
+    # whole: they are checked each run, their paragraphs not compared with the corpus
+    checked = [s for s in sources if s.path != "-" and s.kind not in STREAMED]
+    corpus = [s for s in corpus if s.kind not in STREAMED]
+    copies: dict = {}
+    stored: dict = {}
+    name = os.path.abspath
+    if mode == "check" or finds_copies:  # fixing reads every file anyway: no index without copies
+        index = _corpus_index(store, settings)
+        name = index.name
+        index.update(corpus, on_file)
+        result.analysed = index.analysed
+        copies = index.copies([s.path for s in corpus], [s.path for s in checked])
+        stored = index.results(s.path for s in checked) if mode == "check" else {}
+    units = (_to_check(source, settings, copies, stored, name) for source in sources)
+    stage = Stage(checking_state, (settings, mode), check_file, crashed_file, file_cost)
+    jobs = 1 if any(s.path == "-" for s in sources) else settings.jobs  # workers cannot read stdin
+    for report in engines.run(stage, units, jobs):
+        result.files.append(report)
+        result.errors.extend(report.errors)
+
+
+def _to_check(source: Source, settings: Settings, copies: dict, stored: dict, name: Callable[[str], str]):
+    """What the check stage takes for ``source`` (the file and its copies of other files'
+    paragraphs), or its report, Ready, from what the corpus index stored."""
+    reported = _reported(settings, source.path)
+    named = name(source.path) if source.path != "-" else None
+    found = copies.get(named, []) if reported(duplicate_paragraph.CODE) else []
+    if named not in stored:
+        return source, found
+    diagnostics, errors = stored[named]
+    kept = [_placed(d, source.path) for d in diagnostics if reported(d.code)]
+    report = FileReport(source.path, kept + copy_diagnostics(source.path, found), list(errors))
+    report.diagnostics.sort(key=lambda d: (d.row, d.text_row or 0, d.column, d.code))
+    return Ready(report)
+
+
+def _corpus_index(store: Store, settings: Settings) -> CorpusIndex:
+    """The index of a run: what it stores does not depend on the rules chosen for the run.
+
+    Files are checked with every rule, no file's rules left out; the findings a run does
+    not want are dropped when read. Paragraphs are compared once cleaned by the B and N
+    rules with the safe fixes (as ``cleaner clean`` compares them), whatever is chosen. So
+    the per-file hook and the corpus hook (``--select D002``) share one index. The files
+    are read and analysed in ``settings.jobs`` processes.
+    """
+    from cleaner.checking_stages import index_file, indexing_state, lost_file, read_cost
+    from cleaner.rules import RULES
+
+    everything = settings.merged(
+        select=tuple(rule.CODE for rule in RULES), ignore=(), per_file_ignores=(), unsafe_fixes=False
+    )
+    signs = settings.is_selected(duplicate_paragraph.CODE)
+    stage = Stage(indexing_state, (everything, signs), index_file, lost_file, read_cost)
+    return CorpusIndex(
+        store,
+        settings,
+        lambda items: engines.run(stage, items, settings.jobs),
+        paragraphs=signs,
+        normalize=None if settings.dedup.clean_first else _gazetteer_normalizer(settings),
+    )
+
+
+def _reported(settings: Settings, path: str) -> Callable[[str], bool]:
+    """Whether a finding of a code is reported in ``path``: selected, and not ignored there."""
+    ignored = settings.ignored_for(path)
+    if not ignored:
+        return _selected(settings)
+    return lambda code: _selected(settings)(code) and not any(code.startswith(i) for i in ignored)
+
+
+@functools.lru_cache(maxsize=8)
+def _selected(settings: Settings) -> Callable[[str], bool]:
+    """``settings.is_selected``, worked out once a code."""
+    return functools.cache(settings.is_selected)
+
+
+def _placed(diagnostic, path: str):
+    """A stored diagnostic under the name this run gave its file."""
+    return diagnostic if diagnostic.path == path else replace(diagnostic, path=path)
+
+
+def _corpus_folders(settings: Settings, whole_corpus: bool) -> Callable[[str], bool]:
     def enter(folder: str) -> bool:  # the corpus walk passes over hidden folders (.git, .venv)
         hidden = whole_corpus and os.path.basename(folder).startswith(".")
         return not hidden and not settings.excludes(folder)
 
-    for source in discover(paths, wanted=settings.wants, enter=enter):
-        if on_file is not None:
-            on_file()
-        if isinstance(source, InputError):
-            result.errors.append(source)
-            continue
-        report = check_source(source, per_file, mode, sweeper)
-        result.files.append(report)
-        result.errors.extend(report.errors)
-    return result
+    return enter
+
+
+def _with_corpus(files: list[Source], settings: Settings) -> list[Source]:
+    """``files`` and the rest of the corpus that ``include`` describes."""
+    given = {os.path.abspath(s.path) for s in files}
+    rest = [
+        s
+        for s in discover(corpus_paths(settings), wanted=settings.wants, enter=_corpus_folders(settings, True))
+        if not isinstance(s, InputError) and os.path.abspath(s.path) not in given
+    ]
+    return files + rest
 
 
 def corpus_paths(settings: Settings) -> list[str]:
@@ -291,23 +408,69 @@ class DedupResult:
     errors: list[InputError]
 
 
-def dedup(paths: Iterable[str], settings: Settings = Settings()) -> DedupResult:
+class DedupStage(NamedTuple):
+    """What ``dedup`` does to each document before comparing: the per-document stage an
+    engine runs wherever it likes."""
+
+    prepare: Callable[[Document], Document]  # cleaned (lines keep their input numbers), or as read
+    normalize: Callable[[list[str]], list[str]] | None  # entity variants written one way, if needed
+
+
+def dedup_stage(settings: Settings) -> DedupStage:
+    """The per-document stage of ``dedup``: with ``settings.dedup.clean_first`` (the default)
+    each document is cleaned as ``clean`` would; otherwise the raw text is compared, entity
+    names normalized with the gazetteer. Raises ``GazetteerError`` for a bad gazetteer."""
+    if not settings.dedup.clean_first:
+        return DedupStage(lambda document: document, _gazetteer_normalizer(settings))
+    # the D rules would remove the copies this command reports
+    context = make_context(settings.merged(ignore=settings.ignore + ("D",)))
+    return DedupStage(lambda document: clean_document(document, context).document, _comparison_normalizer(settings))
+
+
+def passages_of(document: Document) -> tuple[Passage, list[Passage]]:
+    """A document as a whole article, and as its paragraphs."""
+    date = document.metadata.get("date")
+    article = Passage(document.id, document.path, document.record, None, document.text, date)
+    return article, [Passage(document.id, document.path, document.record, line.number, line.text, date) for line in document.lines]
+
+
+def dedup(paths: Iterable[str], settings: Settings = Settings(), engine=None) -> DedupResult:
     """Find exact and near-duplicate paragraphs and articles under ``paths``.
 
     With ``settings.dedup.clean_first`` (the default) each document is cleaned first, as
     ``clean`` would: boilerplate that differs from site to site is gone and entity names are
     written one way, so copies from different sites agree; lines keep their input numbers.
     Otherwise the raw text is compared, entity names normalized with the gazetteer.
+    ``engine`` (e.g. ``cleaner.engines.ray.RayEngine``) runs the stages elsewhere, with the
+    same result; None runs them here.
     """
-    # a bad gazetteer raises here, before any input is read; the D rules would remove the
-    # copies this command reports
-    context = make_context(settings.merged(ignore=settings.ignore + ("D",)))
-    cleaning = settings.dedup.clean_first
-    normalize = _comparison_normalizer(settings) if cleaning else Matcher(load_gazetteer(settings.entity_files)).normalize_all
-    paragraphs: list[Passage] = []
-    articles: list[Passage] = []
+    stage = dedup_stage(settings)  # a bad gazetteer raises here, before any input is read
     errors: list[InputError] = []
     files: set[str] = set()
+    documents = _documents(paths, settings, errors, files)
+    if engine is None:
+        found = _dedup_here(documents, settings, stage)
+    else:
+        found = engine.dedup(documents, settings)
+    clusters, documents_found, counts = found
+    stats = {
+        "files": len(files),
+        "documents": counts["documents"],
+        "paragraphs": counts["passages"],
+        "paragraph_clusters": len(clusters),
+        "duplicate_paragraphs": sum(len(c.members) for c in clusters),
+        "exact_duplicate_paragraphs": counts["exact_copies"],
+        "candidate_pairs": counts["candidates"],
+        "compared_pairs": counts["compared"],
+        "document_clusters": len(documents_found),
+        "duplicate_documents": sum(len(c.members) for c in documents_found),
+        "errors": len(errors),
+    }
+    return DedupResult(clusters, documents_found, stats, errors)
+
+
+def _documents(paths: Iterable[str], settings: Settings, errors: list[InputError], files: set[str]) -> Iterator[Document]:
+    """Every document read under ``paths``; what cannot be read goes to ``errors``."""
     for source in discover(paths):
         if isinstance(source, InputError):
             errors.append(source)
@@ -316,28 +479,18 @@ def dedup(paths: Iterable[str], settings: Settings = Settings()) -> DedupResult:
         for item in read(source, settings):
             if isinstance(item, InputError):
                 errors.append(item)
-                continue
-            document = clean_document(item, context).document if cleaning else item
-            date = document.metadata.get("date")
-            articles.append(Passage(document.id, document.path, document.record, None, document.text, date))
-            paragraphs.extend(
-                Passage(document.id, document.path, document.record, line.number, line.text, date)
-                for line in document.lines
-            )
-    paragraph_stats: Counter = Counter()
-    clusters = cluster_passages(paragraphs, settings.dedup, normalize, paragraph_stats)
-    documents = cluster_passages(articles, settings.dedup, normalize)
-    stats = {
-        "files": len(files),
-        "documents": len(articles),
-        "paragraphs": len(paragraphs),
-        "paragraph_clusters": len(clusters),
-        "duplicate_paragraphs": sum(len(c.members) for c in clusters),
-        "exact_duplicate_paragraphs": paragraph_stats["exact_copies"],
-        "candidate_pairs": paragraph_stats["candidates"],
-        "compared_pairs": paragraph_stats["compared"],
-        "document_clusters": len(documents),
-        "duplicate_documents": sum(len(c.members) for c in documents),
-        "errors": len(errors),
-    }
-    return DedupResult(clusters, documents, stats, errors)
+            else:
+                yield item
+
+
+def _dedup_here(documents: Iterable[Document], settings: Settings, stage: DedupStage) -> tuple[list[Cluster], list[Cluster], Counter]:
+    """The clusters of paragraphs and of articles, and the paragraphs' counts, in this process."""
+    paragraphs: list[Passage] = []
+    articles: list[Passage] = []
+    for document in documents:
+        article, lines = passages_of(stage.prepare(document))
+        articles.append(article)
+        paragraphs.extend(lines)
+    counts: Counter = Counter(documents=len(articles))
+    clusters = cluster_passages(paragraphs, settings.dedup, stage.normalize, counts)
+    return clusters, cluster_passages(articles, settings.dedup, stage.normalize), counts

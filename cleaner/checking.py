@@ -1,7 +1,7 @@
 """The check of one file: its findings as diagnostics, and with fixing, its fixed text.
 
 Without fixing, a diagnostic is a finding of any rule on the input as it is. With fixing,
-each file is cleaned as ``clean`` cleans it (``cleaner.api.clean_document``); the findings
+each file is cleaned as ``clean`` cleans it (``cleaner.cleaning.clean_document``); the findings
 whose fixes were applied are reported as fixed, at the lines they had, and those left at
 their lines in the fixed file.
 """
@@ -11,16 +11,35 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, NamedTuple
 
-from cleaner.api import clean_document
 from cleaner.atomic import Sweeper
+from cleaner.cleaning import clean_document
+from cleaner.fixes import Outcome, apply_once
+from cleaner.index import Analysis, Copy, Paragraph
 from cleaner.model import Document, Edit, Finding, InputError
-from cleaner.readers import Source, Unreadable, decode, jsonl_lines, kind_of_data, load, parse
-from cleaner.rules import Context, check_document
+from cleaner.readers import (
+    STREAMED,
+    Source,
+    Unreadable,
+    decode,
+    jsonl_lines,
+    kind_of_data,
+    load,
+    parse,
+    read,
+)
+from cleaner.rules import Context, check_document, duplicate_paragraph
+from cleaner.rules._shared import removal
 from cleaner.writeback import encoding_of, replace_file, rewrite_record, rewrite_text
 
-WRITABLE = ("text", "jsonl")  # HTML is extracted, so its text cannot go back into the page
+WRITABLE = ("text", "jsonl")
+# why the others are never written: their findings are reported, and a note says so
+READ_ONLY = {
+    "html": "HTML is extracted, so fixes cannot go back into the page",
+    "warc": "a WARC archive is never rewritten; `cleaner clean` writes its cleaned text",
+    "parquet": "Parquet files are never rewritten; `cleaner clean --format parquet` writes a cleaned copy",
+}
 
 
 @dataclass(frozen=True)
@@ -71,6 +90,7 @@ class FileReport:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    note: str | None = None  # why fixes were not written, for a file that cannot take them
     before: str | None = None
     after: str | None = None
     written: bool = False
@@ -81,10 +101,20 @@ class FileReport:
 
 
 def check_source(
-    source: Source, context_for: Callable[[str], Context], mode: str, sweeper: Sweeper | None = None
+    source: Source,
+    context_for: Callable[[str], Context],
+    mode: str,
+    sweeper: Sweeper | None = None,
+    copies: list[Copy] = (),
 ) -> FileReport:
-    """Check one file; ``mode`` is "check", "fix" (write the fixes) or "diff" (only compute)."""
+    """Check one file; ``mode`` is "check", "fix" (write the fixes) or "diff" (only compute).
+
+    ``copies`` are its paragraphs that copy another file's (from the corpus index): reported
+    as duplicate-paragraph findings, removed with ``--fix`` only when unsafe fixes are on.
+    """
     report = FileReport(source.path)
+    if source.kind in STREAMED:
+        return _check_streamed(report, source, context_for(source.path), mode)
     try:
         data = load(source.path)
     except Unreadable as problem:
@@ -97,15 +127,18 @@ def check_source(
     report.errors.extend(i for i in items if isinstance(i, InputError))
     documents = [i for i in items if isinstance(i, Document)]
     kind = kind_of_data(source, data)
+    found = _copy_findings(copies)
     if mode == "check" or source.path == "-" or kind not in WRITABLE or not documents:
+        if mode != "check" and kind in READ_ONLY:
+            report.note = READ_ONLY[kind]
         for document in documents:
-            report.diagnostics.extend(_as_found(document, context))
+            report.diagnostics.extend(_as_found(document, context, found.get(document.record, [])))
         return report
     report.before = decode(data)
     if kind == "text":
-        report.after = _fix_text(report, report.before, documents[0], context)
+        report.after = _fix_text(report, report.before, documents[0], context, found.get(None, []))
     else:
-        report.after = _fix_jsonl(report, report.before, documents, context)
+        report.after = _fix_jsonl(report, report.before, documents, context, found)
     if mode == "fix" and sweeper is not None and source.path != "-":
         sweeper(os.path.dirname(os.path.realpath(source.path)))  # also where nothing is fixed now
     if mode == "fix" and report.changed:
@@ -115,31 +148,119 @@ def check_source(
         except OSError as error:  # nothing changed: report the findings as they stand
             report.errors.append(InputError(source.path, f"fixes not written: {error}"))
             report.after = None
-            report.diagnostics = [d for doc in documents for d in _as_found(doc, context)]
+            report.diagnostics = [
+                d for doc in documents for d in _as_found(doc, context, found.get(doc.record, []))
+            ]
     return report
 
 
-def _as_found(document: Document, context: Context) -> list[Diagnostic]:
+def analyze_source(
+    source: Source, data: bytes, context_for: Callable[[str], Context], cleaning_for: Callable[[str], Context] | None
+) -> Analysis:
+    """What ``check`` reports of one file as it is, and (with ``cleaning_for``, the context
+    of the safe cleaning) the paragraphs its articles keep once cleaned, for the corpus index."""
+    if not data.strip() and kind_of_data(source, data) in WRITABLE:
+        return Analysis([], [], [])
+    context = context_for(source.path)
+    items = list(parse(source, data, context.settings))
+    errors = [i for i in items if isinstance(i, InputError)]
+    documents = [i for i in items if isinstance(i, Document)]
+    diagnostics = [d for document in documents for d in _as_found(document, context)]
+    paragraphs: list[Paragraph] = []
+    if cleaning_for is not None:
+        cleaning = cleaning_for(source.path)
+        for document in documents:
+            shown = {line.number: line.text for line in document.lines}
+            kept = clean_document(document, cleaning).document if cleaning.settings.dedup.clean_first else document
+            date = kept.metadata.get("date")
+            paragraphs.extend(
+                Paragraph(document.record, line.number, date, line.text, shown[line.number]) for line in kept.lines
+            )
+    return Analysis(diagnostics, errors, paragraphs)
+
+
+def copy_diagnostics(path: str, copies: list[Copy]) -> list[Diagnostic]:
+    """The duplicate-paragraph diagnostics of ``copies``, placed in the file at ``path``."""
+    found: list[Diagnostic] = []
+    if not copies:
+        return found
+    for record, findings in _copy_findings(copies).items():
+        where = _Place(path, record)
+        for finding in findings:
+            found.append(_diagnostic(where, finding, {finding.line: finding.text}, {}, fixed=False))
+    return found
+
+
+class _Place(NamedTuple):
+    path: str
+    record: int | None
+
+
+def _copy_findings(copies: list[Copy]) -> dict[int | None, list[Finding]]:
+    """The findings of ``copies`` by record (None for a plain-text file)."""
+    found: dict[int | None, list[Finding]] = {}
+    here = os.getcwd() + os.sep
+    for copy in copies:
+        where = copy.canonical_path  # shown relative to the current folder, as paths are given
+        where = where[len(here) :] if where.startswith(here) else os.path.relpath(where)
+        if copy.canonical_record is not None:
+            where += f" record {copy.canonical_record}"
+        message = f"copy of {where} line {copy.canonical_line} (similarity {copy.similarity:.2f})"
+        code, name = duplicate_paragraph.CODE, duplicate_paragraph.NAME
+        found.setdefault(copy.record, []).append(removal(code, name, copy.line, copy.shown, message, safe=False))
+    return found
+
+
+def _with_copies(outcome: Outcome, findings: list[Finding], unsafe: bool) -> Outcome:
+    """``outcome`` with the copy findings on lines it kept: applied if unsafe fixes are on."""
+    present = {line.number for line in outcome.document.lines}
+    findings = [f for f in findings if f.line in present]
+    if not findings:
+        return outcome
+    if not unsafe:
+        return Outcome(outcome.document, outcome.applied, outcome.remaining + tuple(findings))
+    document, done = apply_once(outcome.document, findings)
+    return Outcome(document, outcome.applied + tuple(done), outcome.remaining)
+
+
+def _check_streamed(report: FileReport, source: Source, context: Context, mode: str) -> FileReport:
+    """Findings of a file read a record at a time (WARC, Parquet), which is never rewritten."""
+    for item in read(source, context.settings):
+        if isinstance(item, InputError):
+            report.errors.append(item)
+        else:
+            report.diagnostics.extend(_as_found(item, context))
+    if mode != "check":
+        report.note = READ_ONLY[source.kind]
+    return report
+
+
+def _as_found(document: Document, context: Context, copies: list[Finding] = ()) -> list[Diagnostic]:
     lines = {line.number: line.text for line in document.lines}
     numbers = {n: n for n in lines}
     return [
         _diagnostic(document, f, lines, numbers, fixed=False)
-        for f in check_document(document, context)
+        for f in [*check_document(document, context), *copies]
     ]
 
 
-def _fix_text(report: FileReport, text: str, document: Document, context: Context) -> str:
-    outcome = clean_document(document, context)
+def _fix_text(
+    report: FileReport, text: str, document: Document, context: Context, copies: list[Finding]
+) -> str:
+    outcome = _with_copies(clean_document(document, context), copies, context.settings.unsafe_fixes)
     fixed, numbers = rewrite_text(text, outcome.document)
     report.diagnostics.extend(_fixed_and_left(document, outcome, numbers))
     return fixed
 
 
-def _fix_jsonl(report: FileReport, text: str, documents: list[Document], context: Context) -> str:
+def _fix_jsonl(
+    report: FileReport, text: str, documents: list[Document], context: Context, copies: dict
+) -> str:
     lines = jsonl_lines(text)
     field_name = context.settings.text_field
+    unsafe = context.settings.unsafe_fixes
     for document in documents:
-        outcome = clean_document(document, context)
+        outcome = _with_copies(clean_document(document, context), copies.get(document.record, []), unsafe)
         raw = lines[document.record - 1]
         original = json.loads(raw)[field_name]
         fixed, numbers = rewrite_text(original, outcome.document)
@@ -160,7 +281,7 @@ def _fixed_and_left(document: Document, outcome, numbers: dict[int, int]) -> lis
 
 
 def _diagnostic(
-    document: Document,
+    document: Document | _Place,
     finding: Finding,
     texts: dict[int, str],
     numbers: dict[int, int],

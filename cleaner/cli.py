@@ -30,10 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     clean = commands.add_parser("clean", help="clean articles and write the cleaned text")
     clean.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
-    clean.add_argument("-o", "--output", help="output folder (text) or file (jsonl)")
-    clean.add_argument("--format", choices=("text", "jsonl"), default="text")
-    clean.add_argument("--text-field", help="JSONL field holding the text (default: text)")
-    clean.add_argument("--id-field", help="JSONL field holding the id (default: id)")
+    clean.add_argument("-o", "--output", help="output folder (text) or file (jsonl, parquet)")
+    clean.add_argument("--format", choices=("text", "jsonl", "parquet"), default="text")
+    clean.add_argument("--text-field", help="JSONL field or Parquet column holding the text (default: text)")
+    clean.add_argument("--id-field", help="JSONL field or Parquet column holding the id (default: id)")
     clean.add_argument(
         "--no-normalize", action="store_true", help="leave entity names as they are (no N rules)"
     )
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="remove paragraphs copied from another article, keeping the canonical copy",
     )
     clean.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    _add_engine_options(clean)
     _add_config_options(clean)
     _add_check_parser(commands)
     rule = commands.add_parser("rule", help="print the documentation of a rule, or of all")
@@ -63,8 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     dedup.add_argument(
         "--threshold", type=float, help="Jaccard similarity from which two passages are copies (default 0.5)"
     )
-    dedup.add_argument("--text-field", help="JSONL field holding the text (default: text)")
-    dedup.add_argument("--id-field", help="JSONL field holding the id (default: id)")
+    dedup.add_argument("--text-field", help="JSONL field or Parquet column holding the text (default: text)")
+    dedup.add_argument("--id-field", help="JSONL field or Parquet column holding the id (default: id)")
+    _add_engine_options(dedup)
 
     entities = commands.add_parser(
         "entities", help="run the examples of the gazetteer's entries (the default's and yours)"
@@ -75,10 +77,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--engine", choices=("local", "ray"), default="local", help="where the stages run (default: this process)"
+    )
+    parser.add_argument(
+        "--address", metavar="ADDR", help="with --engine ray: the Ray cluster (auto, ray://head:10001); default: a local one"
+    )
+
+
+def _engine(args: argparse.Namespace):
+    """The engine the flags ask for: None for this process."""
+    if args.engine == "local":
+        if args.address is not None:
+            raise UsageError("--address needs --engine ray")
+        return None
+    from cleaner.engines.ray import EngineUnavailable, RayEngine
+
+    try:
+        return RayEngine.connect(args.address)
+    except EngineUnavailable as error:
+        raise UsageError(str(error)) from error
+
+
 def _add_config_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config", metavar="FILE", help="a pyproject.toml or cleaner.toml (default: the nearest)"
     )
+    parser.add_argument(
+        "--jobs", "-j", type=_jobs, metavar="N", help="processes to read and clean with (default: one per core)"
+    )
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number, at least 1, not {value!r}")
+    return int(value)
 
 
 def _codes(value: str) -> list[str]:
@@ -107,12 +141,19 @@ def _add_check_parser(commands) -> None:
     check.add_argument(
         "--exit-non-zero-on-fix", action="store_true", help="exit 1 when anything was fixed"
     )
-    check.add_argument("--text-field", help="JSONL field holding the text (default: text)")
-    check.add_argument("--id-field", help="JSONL field holding the id (default: id)")
+    check.add_argument("--text-field", help="JSONL field or Parquet column holding the text (default: text)")
+    check.add_argument("--id-field", help="JSONL field or Parquet column holding the id (default: id)")
     check.add_argument(
         "--entities", action="append", default=[], metavar="FILE", help="a gazetteer file"
     )
     check.add_argument("--quiet", "-q", action="store_true", help="print findings and errors only")
+    cache = check.add_mutually_exclusive_group()
+    cache.add_argument(
+        "--cache-dir", metavar="DIR", help="where the corpus index lives (default: .cleaner_cache in the project root)"
+    )
+    cache.add_argument(
+        "--no-cache", action="store_true", help="keep no corpus index: read every file, index in memory"
+    )
     _add_config_options(check)
 
 
@@ -145,8 +186,10 @@ def _run_clean(args: argparse.Namespace) -> int:
 
     if args.format == "text" and args.output is None and not single_document_input(args.paths):
         raise UsageError("text output of several documents needs -o FOLDER (or use --format jsonl)")
-    if args.format == "jsonl" and args.output and os.path.isdir(args.output):
-        raise UsageError(f"-o {args.output} is a folder; jsonl output goes to a file")
+    if args.format != "text" and args.output and os.path.isdir(args.output):
+        raise UsageError(f"-o {args.output} is a folder; {args.format} output goes to a file")
+    if args.format == "parquet" and args.output is None:
+        raise UsageError("parquet output needs -o FILE")
     if "-" in args.paths and len(args.paths) > 1:
         raise UsageError("- (stdin) cannot be combined with other inputs")
     flags = Flags(
@@ -154,16 +197,19 @@ def _run_clean(args: argparse.Namespace) -> int:
         id_field=args.id_field,
         entity_files=tuple(args.entities),
         ignore=("N",) if args.no_normalize else (),
+        jobs=args.jobs,
     )
     try:
         settings = resolve(flags, args.config)
     except ConfigError as error:
         raise UsageError(str(error)) from error
     console = Console(stderr=True)
+    engine = _engine(args)
     try:
         with progress_bar(console, enabled=not args.quiet) as advance:
             summary = clean_to(
-                args.paths, args.output, args.format, settings, on_file=advance, drop_duplicates=args.drop_duplicates
+                args.paths, args.output, args.format, settings, on_file=advance,
+                drop_duplicates=args.drop_duplicates, engine=engine,
             )
     except (GazetteerError, OutputError) as error:
         raise UsageError(str(error)) from error
@@ -177,12 +223,12 @@ def _run_clean(args: argparse.Namespace) -> int:
 
 def _run_rule(args: argparse.Namespace) -> int:
     from cleaner.report.rule_docs import render
-    from cleaner.rules import RULES
+    from cleaner.rules import all_rules
 
     if args.all:
-        print("\n".join(render(rule) for rule in sorted(RULES, key=lambda r: r.CODE)), end="")
+        print("\n".join(render(rule) for rule in all_rules()), end="")
         return EXIT_OK
-    chosen = [r for r in RULES if args.code in (r.CODE, r.NAME)]
+    chosen = [r for r in all_rules() if args.code in (r.CODE, r.NAME)]
     if not chosen:
         raise UsageError(f"unknown rule {args.code!r} (cleaner rule --all lists every rule)")
     print(render(chosen[0]), end="")
@@ -207,8 +253,9 @@ def _run_dedup(args: argparse.Namespace) -> int:
             settings = settings.merged(dedup=replace(settings.dedup, threshold=args.threshold))
         except ValueError as error:
             raise UsageError(str(error)) from error
+    engine = _engine(args)
     try:
-        result = dedup(args.paths, settings)
+        result = dedup(args.paths, settings, engine=engine)
     except GazetteerError as error:
         raise UsageError(str(error)) from error
     if args.output_format == "json":

@@ -36,6 +36,7 @@ def run_check(args: argparse.Namespace) -> int:
         text_field=args.text_field,
         id_field=args.id_field,
         unsafe_fixes=args.unsafe_fixes,
+        jobs=args.jobs,
     )
     try:
         settings = resolve(flags, args.config)
@@ -48,20 +49,26 @@ def run_check(args: argparse.Namespace) -> int:
     shows_progress = not args.quiet and args.output_format not in MACHINE_FORMATS
     try:
         with progress_bar(console, enabled=shows_progress) as advance:
-            result = check(args.paths, settings, mode, on_file=advance)
+            cache = None if args.no_cache else args.cache_dir or ""
+            result = check(args.paths, settings, mode, on_file=advance, cache=cache)
     except GazetteerError as error:
         raise UsageError(str(error)) from error
     _print_results(args, result, settings, sys.stdout)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
     if not args.quiet:
+        for report in result.files:
+            if report.note:
+                print(f"note: {report.path}: not fixed: {report.note}", file=sys.stderr)
         print(summary_line(result, mode), file=sys.stderr)
     return exit_code(args, result, mode)
 
 
 def _print_results(args: argparse.Namespace, result, settings, stream: TextIO) -> None:
     from cleaner.report import findings, sarif
-    from cleaner.rules import make_context
+    from cleaner.rules import selected_rules
 
     diagnostics = result.diagnostics
     if args.diff:
@@ -71,7 +78,7 @@ def _print_results(args: argparse.Namespace, result, settings, stream: TextIO) -
     elif args.statistics:
         findings.write_statistics(diagnostics, args.output_format in ("json", "jsonl"), stream)
     elif args.output_format == "sarif":
-        sarif.write(diagnostics, make_context(settings).rules, stream)
+        sarif.write(diagnostics, selected_rules(settings), stream)
     else:
         findings.write(diagnostics, args.output_format, stream)
 

@@ -27,7 +27,8 @@ LISTS = ("include", "exclude", "select", "ignore", "extend-select", "entities")
 STRINGS = ("text-field", "id-field")
 TABLES = ("per-file-ignores", "dedup")
 NUMBERS = ("max-document-size", "extraction-timeout")  # bytes, seconds
-KEYS = frozenset(LISTS + STRINGS + TABLES + NUMBERS)
+COUNTS = ("jobs",)
+KEYS = frozenset(LISTS + STRINGS + TABLES + NUMBERS + COUNTS)
 
 
 class ConfigError(Exception):
@@ -45,6 +46,7 @@ class Flags:
     text_field: str | None = None
     id_field: str | None = None
     unsafe_fixes: bool = False
+    jobs: int | None = None
 
 
 def find_config(start: str = ".") -> str | None:
@@ -98,6 +100,8 @@ def _type_problem(key: str, value: Any) -> str | None:
         return "must be a string"
     if key in NUMBERS and (isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0):
         return "must be a positive number"
+    if key in COUNTS and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        return "must be a whole number, at least 1"
     if key == "dedup" and not isinstance(value, dict):
         return "must be a table"
     if key == "per-file-ignores" and not (
@@ -148,6 +152,7 @@ def resolve(flags: Flags = Flags(), config: str | None = None, start: str = ".")
         unsafe_fixes=flags.unsafe_fixes,
         max_document_bytes=int(table.get("max-document-size", Settings.max_document_bytes)),
         extraction_seconds=float(table.get("extraction-timeout", Settings.extraction_seconds)),
+        jobs=flags.jobs or table.get("jobs", 0),
         root=root,
         config_file=path,
     )
@@ -168,7 +173,7 @@ def dedup_settings(table: dict[str, Any], where: str) -> DedupSettings:
 
 def check_selectors(selectors: Sequence[str], where: str) -> None:
     """Every code or prefix must name at least one rule."""
-    codes = [rule.CODE for rule in rules_module.RULES]
+    codes = [rule.CODE for rule in rules_module.all_rules()]
     unknown = [s for s in selectors if not s or not any(c.startswith(s) for c in codes)]
     if unknown:
         raise ConfigError(f"{where}: unknown rule code(s) or prefix(es): {', '.join(unknown)}")

@@ -11,19 +11,7 @@ back in input order: each paragraph in a cluster that spans articles is marked i
 record's metadata, and with ``drop`` every copy outside the canonical's article is removed
 by a finding of its own.
 
-## duplicate-paragraph (D002)
-
-### What it does
-Flags a paragraph that is a copy (exact, or near by the dedup settings) of a paragraph of
-another article, the canonical copy: the earliest by date, else the first in input order.
-`cleaner clean --drop-duplicates` removes it; the canonical copy stays.
-
-### Why is this bad?
-Wire copy republished by many sites weighs the same text many times in a corpus.
-
-### Fix safety
-Applied only with `--drop-duplicates`, and recorded like every removal: the finding names
-the canonical copy's path, record and line.
+The finding is duplicate-paragraph (D002): :mod:`cleaner.rules.duplicate_paragraph`.
 """
 
 from __future__ import annotations
@@ -44,10 +32,9 @@ from cleaner.dedup.store import SetFile
 from cleaner.fixes import Outcome, apply_once
 from cleaner.model import Document, Finding, InputError
 from cleaner.rules._shared import removal
+from cleaner.rules.duplicate_paragraph import CODE, NAME
 from cleaner.settings import Settings
 
-CODE = "D002"
-NAME = "duplicate-paragraph"
 
 
 class Mark(NamedTuple):

@@ -53,10 +53,17 @@ def matches_any(relative: str, patterns: Iterable[re.Pattern[str]]) -> bool:
 
 def relative_to(path: str, root: str) -> str:
     """``path`` relative to ``root`` with ``/`` separators; as given when it lies outside."""
-    absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute, os.path.abspath(root))
-    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        relative = os.path.normpath(path)
+    if not os.path.isabs(path) and (root == os.curdir or root == os.getcwd()):
+        normal = os.path.normpath(path)  # relative to the current folder, the root
+        if normal != os.pardir and not normal.startswith(os.pardir + os.sep):
+            return normal.replace(os.sep, "/")
+    absolute, base = os.path.abspath(path), os.path.abspath(root)
+    if absolute.startswith(base) and absolute[len(base) : len(base) + 1] == os.sep:
+        relative = absolute[len(base) :].lstrip(os.sep)  # the common case, without relpath
+    else:
+        relative = os.path.relpath(absolute, base)
+        if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+            relative = os.path.normpath(path)
     return relative.replace(os.sep, "/")
 
 

@@ -6,6 +6,7 @@ change to a document's text is described by an :class:`Edit` inside a :class:`Fi
 
 from __future__ import annotations
 
+import copyreg
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -55,6 +56,9 @@ class Line:
 
     number: int
     text: str
+
+    def __reduce__(self):  # a pickle carries the line, not the views derived from it
+        return Line, (self.number, self.text)
 
     @_computed_once
     def key(self) -> str:
@@ -140,6 +144,15 @@ class Finding(NamedTuple):
 def freeze(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
     """A read-only view of a copy of ``mapping``."""
     return MappingProxyType(dict(mapping or {}))
+
+
+def _reduce_frozen(proxy: MappingProxyType) -> tuple:
+    return freeze, (dict(proxy),)
+
+
+# documents and findings are pickled: to the corpus stage's spool, to other processes, into
+# the corpus index; a read-only view travels as its contents and is frozen again
+copyreg.pickle(MappingProxyType, _reduce_frozen)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Read inputs into documents: plain text, HTML, JSON Lines, each optionally gzipped.
+"""Read inputs into documents: plain text, HTML, JSON Lines, each optionally gzipped;
+WARC and Parquet, a record at a time (:mod:`cleaner.streamed`).
 
 Readers never raise for bad input: a file or record that cannot be read becomes an
 :class:`InputError` in the stream, and the rest of the corpus goes on.
@@ -12,13 +13,23 @@ import os
 import sys
 import zlib
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
-from cleaner.extract import ExtractionTimeout, extract_html
+from cleaner.extract import Extracted, ExtractionTimeout, extract_html
 from cleaner.model import Document, InputError, freeze, lines_from_text
 from cleaner.settings import Settings
 
-KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+KINDS = {
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".parquet": "parquet",
+}
+STREAMED = ("warc", "parquet")  # read a record at a time, never whole
+MANY = ("jsonl", *STREAMED)  # kinds that hold many documents
 Item = Document | InputError
 
 
@@ -41,8 +52,10 @@ class Source:
 
 def kind_of(path: str) -> str | None:
     """The reader for ``path`` by its suffix (``.gz`` looked through), or None if unknown."""
-    name = path.lower().removesuffix(".gz")
-    return KINDS.get(os.path.splitext(name)[1])
+    lower = path.lower()
+    name = lower.removesuffix(".gz")
+    kind = KINDS.get(os.path.splitext(name)[1])
+    return None if kind == "parquet" and name != lower else kind  # Parquet compresses inside
 
 
 def discover(
@@ -84,11 +97,14 @@ def _walk(
             if os.path.realpath(os.path.join(folder, d)) not in excluded
             and enter(os.path.join(folder, d))
         )
+        below = os.path.relpath(folder, root)  # the folder's name relative to the root
         for name in sorted(files):
             path = os.path.join(folder, name)
+            if root == os.curdir:  # "a/b.txt", not "./a/b.txt"
+                path = path[len(os.curdir) + 1 :]
             kind = kind_of(path)
             if kind is not None and wanted(path):
-                yield Source(path, os.path.relpath(path, root), kind)
+                yield Source(path, name if below == os.curdir else os.path.join(below, name), kind)
     yield from _listing_errors(problems, root)
 
 
@@ -99,8 +115,21 @@ def _listing_errors(problems: list[OSError], folder: str) -> Iterator[InputError
         yield InputError(error.filename or folder, f"cannot list folder ({error.strerror})")
 
 
+def size_of(path: str) -> int:
+    """A file's size in bytes (0 if it cannot be known): what reading it will cost, about."""
+    try:
+        return 0 if path == "-" else os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def read(source: Source, settings: Settings) -> Iterator[Item]:
     """The documents in one file, or the errors that stop them from being read."""
+    if source.kind in STREAMED:
+        from cleaner.streamed import read_streamed
+
+        yield from read_streamed(source.path, source.kind, settings)
+        return
     try:
         data = load(source.path)
     except Unreadable as problem:
@@ -122,11 +151,11 @@ def parse(source: Source, data: bytes, settings: Settings) -> Iterator[Item]:
             yield from _read_jsonl(source.path, decode(data), settings)
             return
         if len(data) > settings.max_document_bytes:
-            raise Unreadable(_too_large(len(data), settings))
+            raise Unreadable(too_large(len(data), settings))
         if kind == "html":
             yield _read_html(source.path, data, settings)
         else:
-            yield _document(source.path, source.path, decode(data), {})
+            yield make_document(source.path, source.path, decode(data), {})
     except Unreadable as problem:
         yield InputError(source.path, str(problem), problem.line)
 
@@ -174,49 +203,98 @@ def decode(data: bytes) -> str:
     return text
 
 
-def _document(path: str, doc_id: str, text: str, metadata: dict, record: int | None = None):
+def make_document(path: str, doc_id: str, text: str, metadata: dict, record: int | None = None):
     return Document(doc_id, path, lines_from_text(text), freeze(metadata), record)
 
 
-def _too_large(size: int, settings: Settings) -> str:
+def too_large(size: int, settings: Settings) -> str:
     return f"document of {size:,} bytes is larger than the limit ({settings.max_document_bytes:,}; max-document-size)"
 
 
 def _read_html(path: str, data: bytes, settings: Settings) -> Item:
     if not data.strip():
         return InputError(path, "empty file: no text to clean")
+    found = extract_page(data, settings)
+    if isinstance(found, str):
+        return InputError(path, found)
+    return make_document(path, path, found.text, dict(found.metadata))
+
+
+def extract_page(data: bytes, settings: Settings, url: str | None = None) -> Extracted | str:
+    """The text and metadata of an HTML page, or why there are none (one line)."""
     try:
-        extracted = extract_html(data, seconds=settings.extraction_seconds)
+        extracted = extract_html(data, url=url, seconds=settings.extraction_seconds)
     except ExtractionTimeout as error:
-        return InputError(path, f"{error} (extraction-timeout)")
+        return f"{error} (extraction-timeout)"
     except Exception as error:  # the extractor's failure on one page must not stop the corpus
-        return InputError(path, f"HTML extraction failed ({type(error).__name__}: {error})")
-    if extracted is None:
-        return InputError(path, "no article text found in the HTML")
-    return _document(path, path, extracted.text, dict(extracted.metadata))
+        return f"HTML extraction failed ({type(error).__name__}: {error})"
+    return extracted if extracted is not None else "no article text found in the HTML"
 
 
 def _read_jsonl(path: str, text: str, settings: Settings) -> Iterator[Item]:
     for number, raw in enumerate(jsonl_lines(text), start=1):
-        if not raw.strip():
-            continue
-        if len(raw) > settings.max_document_bytes:  # characters: a byte at least each
-            yield InputError(path, _too_large(len(raw.encode("utf-8")), settings), number)
-            continue
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as error:
-            yield InputError(path, f"invalid JSON ({error.msg}, column {error.colno})", number)
-            continue
-        problem = _record_problem(record, settings.text_field)
-        if problem:
-            yield InputError(path, problem, number)
-            continue
-        metadata = {
-            k: v for k, v in record.items() if k not in (settings.text_field, settings.id_field)
-        }
-        doc_id = str(record.get(settings.id_field, f"{path}:{number}"))
-        yield _document(path, doc_id, record[settings.text_field], metadata, number)
+        if raw.strip():
+            yield read_record(path, number, raw, settings)
+
+
+def read_record(path: str, number: int, raw: str, settings: Settings) -> Item:
+    """The document of one (non-blank) line of a JSON Lines file, or why it cannot be read."""
+    if len(raw) > settings.max_document_bytes:  # characters: a byte at least each
+        return InputError(path, too_large(len(raw.encode("utf-8")), settings), number)
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as error:
+        return InputError(path, f"invalid JSON ({error.msg}, column {error.colno})", number)
+    problem = record_problem(record, settings.text_field)
+    if problem:
+        return InputError(path, problem, number)
+    metadata = {k: v for k, v in record.items() if k not in (settings.text_field, settings.id_field)}
+    doc_id = str(record.get(settings.id_field, f"{path}:{number}"))
+    return make_document(path, doc_id, record[settings.text_field], metadata, number)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One record of a file that holds many documents, read but not yet made into a document
+    (the costly part: HTML extraction, JSON parsing), so that a process pool can make many
+    at once: a JSON Lines line, a WARC page, a Parquet row's values."""
+
+    number: int  # the line (JSON Lines), the record (WARC), the row (Parquet)
+    raw: Any
+    size: int  # its bytes, about
+
+
+def records(source: Source, settings: Settings) -> Iterator[Record | InputError]:
+    """The records of a file of a kind in MANY, and an error for what cannot be read."""
+    if source.kind in STREAMED:
+        from cleaner.streamed import streamed_records
+
+        yield from streamed_records(source.path, source.kind, settings)
+        return
+    try:
+        text = decode(load(source.path))
+    except Unreadable as problem:
+        yield InputError(source.path, str(problem), problem.line)
+        return
+    for number, raw in enumerate(jsonl_lines(text), start=1):
+        if raw.strip():
+            yield Record(number, raw, len(raw))
+
+
+def read_one(source: Source, record: Record, settings: Settings) -> Item:
+    """The document of one record of :func:`records`, or why it cannot be made."""
+    if source.kind in STREAMED:
+        from cleaner.streamed import streamed_document
+
+        return streamed_document(source.path, source.kind, record, settings)
+    return read_record(source.path, record.number, record.raw, settings)
+
+
+def record_error(source: Source, record: Record, message: str) -> InputError:
+    """An error about one record, placed as the readers place theirs."""
+    if source.kind in STREAMED:
+        return InputError(source.path, f"{'record' if source.kind == 'warc' else 'row'} {record.number}: {message}")
+    return InputError(source.path, message, record.number)
 
 
 def jsonl_lines(text: str) -> list[str]:
@@ -224,11 +302,13 @@ def jsonl_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def _record_problem(record: object, text_field: str) -> str | None:
+def record_problem(record: object, text_field: str) -> str | None:
     if not isinstance(record, dict):
         return f"a record must be a JSON object, not {type(record).__name__}"
     if text_field not in record:
         return f"no {text_field!r} field (set the text field with --text-field)"
+    if record[text_field] is None:
+        return f"field {text_field!r} is null, not a string"
     if not isinstance(record[text_field], str):
         return f"field {text_field!r} is {type(record[text_field]).__name__}, not a string"
     return None

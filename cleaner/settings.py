@@ -69,6 +69,8 @@ class Settings:
     unsafe_fixes: bool = False
     max_document_bytes: int = 100_000_000  # a larger document is reported, not read
     extraction_seconds: float = 30.0  # a page whose extraction takes longer is reported
+    # processes that read and clean documents; 0: one per core (the command line's default)
+    jobs: int = 1
     root: str = "."
     config_file: str | None = None
 
@@ -104,6 +106,8 @@ class Settings:
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """The codes and prefixes ``per-file-ignores`` turns off for ``path``."""
+        if not self.per_file_ignores:
+            return ()
         relative = self.relative(path)
         return tuple(
             code

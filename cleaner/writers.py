@@ -1,4 +1,5 @@
-"""Write cleaned documents: a mirrored tree of .txt files, or JSON Lines. Writes are atomic."""
+"""Write cleaned documents: a mirrored tree of .txt files, JSON Lines, or Parquet. Writes
+are atomic."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import sys
 from typing import IO, Any
 
 from cleaner.atomic import AtomicFile, Sweeper, write_atomically
+from cleaner.extras import MissingExtra
 from cleaner.fixes import Outcome
 from cleaner.model import Document
 
-_SUFFIXES = re.compile(r"(?:\.(?:txt|html?|jsonl|ndjson))?(?:\.gz)?$", re.IGNORECASE)
+_SUFFIXES = re.compile(r"(?:\.(?:txt|html?|jsonl|ndjson|warc|parquet))?(?:\.gz)?$", re.IGNORECASE)
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
 
@@ -106,3 +108,35 @@ class Stdout:
 
     def close(self, commit: bool = True) -> None:
         sys.stdout.flush()
+
+
+class Parquet:
+    """All records in one Parquet file (the fields of JSON Lines), renamed into place at the
+    end; written a row group at a time. Raises :class:`OutputError` without pyarrow."""
+
+    def __init__(self, path: str):
+        from cleaner import parquet
+
+        self.file = AtomicFile(path, Sweeper(), binary=True)
+        try:
+            self.writer = parquet.Writer(self.file.stream)
+        except MissingExtra as error:
+            self.file.discard()
+            raise OutputError(f"{path}: {error}") from error
+
+    def write(self, relative: str, outcome: Outcome, original: Document) -> str:
+        self.writer.write(record(outcome, original))
+        return self.file.path
+
+    def close(self, commit: bool = True) -> None:
+        if not commit:
+            self.writer.abandon()
+            self.file.discard()
+            return
+        try:
+            self.writer.close()
+        except BaseException:
+            self.writer.abandon()
+            self.file.discard()
+            raise
+        self.file.commit()

@@ -62,7 +62,8 @@ def test_text_output_is_a_table_on_stdout(corpus, capsys, monkeypatch):
     assert main(["dedup", "."]) == 0
     captured = capsys.readouterr()
     assert "Duplicate paragraphs: 2 clusters" in captured.out
-    assert "./feed.jsonl#1:1" in captured.out and "./b.txt:1" in captured.out
+    assert "feed.jsonl#1:1" in captured.out and "b.txt:1" in captured.out
+    assert "./" not in captured.out  # names under the current folder are shown without it
     assert "copies in 2 clusters" in captured.err and "copies" not in captured.out
 
 

@@ -58,6 +58,9 @@ def test_settings_come_from_the_file_then_the_flags(tmp_path):
         pytest.param("[tool.cleaner]\nmax-document-size = -1\n", "must be a positive number", id="size"),
         pytest.param("[tool.cleaner]\nextraction-timeout = 'soon'\n", "must be a positive number", id="timeout"),
         pytest.param("[tool.cleaner.dedup]\nthreshold = 2.0\n", "threshold must be in", id="dedup value"),
+        pytest.param("[tool.cleaner]\njobs = 0\n", "'jobs' must be a whole number, at least 1", id="jobs 0"),
+        pytest.param("[tool.cleaner]\njobs = 1.5\n", "'jobs' must be a whole number", id="jobs fraction"),
+        pytest.param("[tool.cleaner]\njobs = true\n", "'jobs' must be a whole number", id="jobs bool"),
         pytest.param("[tool.cleaner]\nper-file-ignores = {'a' = 'B001'}\n", "per-file-ignores", id="per-file"),
         pytest.param("[tool.cleaner]\nselect = ['Q9']\n", "unknown rule code(s) or prefix(es): Q9", id="code"),
         pytest.param("[tool.cleaner\n", "not valid TOML", id="toml"),
@@ -92,3 +95,11 @@ def test_limits_come_from_the_file(tmp_path):
     config = write(tmp_path / "cleaner.toml", "max-document-size = 5000\nextraction-timeout = 2.5\n")
     settings = resolve(Flags(), str(config))
     assert (settings.max_document_bytes, settings.extraction_seconds) == (5000, 2.5)
+
+
+def test_jobs_come_from_the_flag_then_the_file_else_one_per_core(tmp_path):
+    config = write(tmp_path / "cleaner.toml", "jobs = 3\n")
+    assert resolve(Flags(), str(config)).jobs == 3
+    assert resolve(Flags(jobs=2), str(config)).jobs == 2
+    assert resolve(Flags(), str(write(tmp_path / "other.toml", ""))).jobs == 0  # 0: one per core
+    assert Settings().jobs == 1  # from Python, one process unless asked

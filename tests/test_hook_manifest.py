@@ -25,7 +25,7 @@ def test_per_file_hook():
     assert not any(files.search(p) for p in ("setup.py", "data.json", "a.txt.bak"))
 
 
-def test_corpus_hook_checks_the_configured_corpus_and_says_what_it_lacks():
+def test_corpus_hook_checks_the_configured_corpus_for_copies():
     hook = hooks()["cleaner-duplicates"]
-    assert hook["entry"] == "cleaner check" and not hook["pass_filenames"]
-    assert "not checked yet" in hook["name"]
+    assert hook["entry"] == "cleaner check --select D002"
+    assert not hook["pass_filenames"] and hook["require_serial"]

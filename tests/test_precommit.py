@@ -18,6 +18,7 @@ pytestmark = pytest.mark.precommit
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "Floods close the coast road\nBy Jane Doe\nThe road reopened on Monday after the water went down.\n"
+COPY = "Council news in brief\nThe road reopened Monday after the water went down.\n"
 
 
 def environment(tmp_path: Path) -> dict[str, str]:
@@ -49,7 +50,17 @@ def hook_repository(tmp_path: Path, env) -> tuple[Path, str]:
     return repo, run(env, repo, "git", "rev-parse", "HEAD").stdout.strip()
 
 
-def test_a_commit_with_boilerplate_fails_until_fixed(tmp_path):
+def refused_commit(env, corpus: Path, name: str, text: str) -> str:
+    """Add ``corpus/name`` and commit it: the hooks refuse; what they printed."""
+    (corpus / "corpus" / name).write_text(text, encoding="utf-8")
+    run(env, corpus, "git", "add", ".")
+    refused = run(env, corpus, "git", "commit", "-m", f"add {name}", check=False)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    return output
+
+
+def test_a_commit_with_boilerplate_or_a_copied_paragraph_fails_until_fixed(tmp_path):
     env = environment(tmp_path)
     hooks, rev = hook_repository(tmp_path, env)
     corpus = tmp_path / "corpus-repo"
@@ -66,16 +77,23 @@ def test_a_commit_with_boilerplate_fails_until_fixed(tmp_path):
     pre_commit = [sys.executable, "-m", "pre_commit"]
     run(env, corpus, *pre_commit, "install")
 
-    (corpus / "corpus" / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    run(env, corpus, "git", "add", ".")
-    refused = run(env, corpus, "git", "commit", "-m", "an article", check=False)
-    output = refused.stdout + refused.stderr
-    assert refused.returncode != 0, output
+    output = refused_commit(env, corpus, "a.txt", ARTICLE)
     assert "corpus/a.txt:2:1: B001 [byline] byline" in output
-    assert "hook id: cleaner-check" in output and "hook id: cleaner-duplicates" in output
+    assert "hook id: cleaner-check" in output
+    assert "cleaner cross-file duplicates....." in output and "hook id: cleaner-duplicates" not in output
 
     fixed = run(env, corpus, sys.executable, "-m", "cleaner", "check", "--fix", "corpus/a.txt")
     assert "(fixed)" in fixed.stdout
     run(env, corpus, "git", "add", ".")
     run(env, corpus, "git", "commit", "-q", "-m", "an article, fixed")
     assert "By Jane Doe" not in (corpus / "corpus" / "a.txt").read_text(encoding="utf-8")
+
+    output = refused_commit(env, corpus, "b.txt", COPY)
+    assert "corpus/b.txt:2:1: D002 [duplicate-paragraph] copy of corpus/a.txt line 2" in output
+    assert "hook id: cleaner-check" in output and "hook id: cleaner-duplicates" in output
+    run(env, corpus, sys.executable, "-m", "cleaner", "check", "--fix", "--unsafe-fixes", "corpus/b.txt")
+    run(env, corpus, "git", "add", ".")
+    run(env, corpus, "git", "commit", "-q", "-m", "a copy, removed")
+    assert (corpus / "corpus" / "b.txt").read_text(encoding="utf-8") == "Council news in brief\n"
+    status = run(env, corpus, "git", "status", "--porcelain", "--ignored").stdout
+    assert ".cleaner_cache" in status and "??" not in status  # the index is ignored, never added

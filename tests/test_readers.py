@@ -30,7 +30,8 @@ def read_all(path, settings=Settings()):
 @pytest.mark.parametrize(
     ("name", "kind"),
     [("a.txt", "text"), ("a.TXT.gz", "text"), ("a.html", "html"), ("a.htm.gz", "html"),
-     ("a.jsonl", "jsonl"), ("a.jsonl.gz", "jsonl"), ("a.csv", None)],
+     ("a.jsonl", "jsonl"), ("a.jsonl.gz", "jsonl"), ("a.csv", None), ("a.warc", "warc"),
+     ("a.WARC.gz", "warc"), ("a.parquet", "parquet"), ("a.parquet.gz", None)],
 )
 def test_kind_of(name, kind):
     assert kind_of(name) == kind
@@ -53,7 +54,30 @@ def test_html_goes_through_the_extractor_with_metadata(tmp_path):
     (doc,) = read_all(tmp_path / "a.html")
     assert "Paragraph 3 of the harbour story" in doc.text
     assert doc.metadata["author"] == "Jane Doe"
-    assert doc.metadata["extraction"]["options"]["deduplicate"] is False
+    extraction = doc.metadata["extraction"]
+    assert extraction["runs"]["precision"]["favor_precision"] is True
+    assert extraction["runs"]["balanced"]["fast"] is True
+    assert all(options["deduplicate"] is False for options in extraction["runs"].values())
+    assert extraction["text"] in ("precision", "balanced", "merged") and extraction["why"]
+
+
+def test_html_records_the_lines_that_are_links(tmp_path):
+    story = "".join(
+        f"<p>Paragraph {n} of the ferry story, long enough to count as text for the extractor.</p>"
+        for n in range(6)
+    )
+    links = (
+        "<h3><a href='/a'>Ferry fares rise in spring</a></h3>"
+        "<p>Some text about the ferry story here, for the extractor to keep.</p>"
+        "<h3><a href='/b'>Harbour wall repaired</a></h3>"
+    )
+    end = "<p>The last paragraph of the ferry story ends here.</p>"
+    page = f"<html><body><article>{story}{links}{end}</article></body></html>"
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    (doc,) = read_all(tmp_path / "a.html")
+    numbers = doc.metadata["extraction"]["linked_lines"]
+    linked = {line.text for line in doc.lines if line.number in numbers}
+    assert linked == {"Ferry fares rise in spring", "Harbour wall repaired"}
 
 
 def test_jsonl_records_keep_their_fields_and_line(tmp_path):
@@ -164,7 +188,7 @@ def test_unreadable_folder_is_an_error_not_a_silent_skip(tmp_path):
 
 
 def test_extractor_failure_is_an_error_for_that_page(tmp_path, monkeypatch):
-    def broken(data, seconds=None):
+    def broken(data, url=None, seconds=None):
         raise ValueError("tree too deep")
 
     monkeypatch.setattr("cleaner.readers.extract_html", broken)

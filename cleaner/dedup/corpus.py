@@ -68,12 +68,17 @@ def cluster_passages(
     texts = [p.text for p in passages]
     texts = entity_normalize(texts) if entity_normalize else texts
     found = find_groups(texts, ranks(passages), settings, stats)
+    return as_clusters(found, passages.__getitem__)
+
+
+def as_clusters(found: Iterable[Group], passage: Callable[[int], Passage]) -> list[Cluster]:
+    """The groups as clusters numbered from 1, ``passage`` giving the passage of an index."""
     members = Member._make  # a tuple's own constructor: clusters can hold millions of members
     return [
         Cluster(
             number,
-            passages[group.canonical],
-            tuple(map(members, zip(map(passages.__getitem__, group.members.tolist()), group.similarities.tolist()))),
+            passage(int(group.canonical)),
+            tuple(map(members, zip(map(passage, group.members.tolist()), group.similarities.tolist()))),
         )
         for number, group in enumerate(found, start=1)
     ]
@@ -85,9 +90,9 @@ def ranks(passages: Sequence[Passage]) -> np.ndarray:
 
 
 def date_ranks(dates: Sequence) -> np.ndarray:
-    """Each date's place in the canonical order: ISO dates (``YYYY-MM-DD...``) by date, then
-    input order; anything else after them, in input order."""
-    dated = [i for i, d in enumerate(dates) if isinstance(d, str) and _ISO_DATE.match(d)]
+    """Each date's place in the canonical order: known dates (:func:`known_date`) by date,
+    then input order; anything else after them, in input order."""
+    dated = [i for i, d in enumerate(dates) if known_date(d)]
     order = sorted(dated, key=lambda i: (dates[i], i))
     if len(order) < len(dates):
         undated = np.ones(len(dates), dtype=bool)
@@ -96,6 +101,11 @@ def date_ranks(dates: Sequence) -> np.ndarray:
     result = np.empty(len(dates), dtype=np.int64)
     result[order] = np.arange(len(dates))
     return result
+
+
+def known_date(value: object) -> str:
+    """``value`` if it is a date that orders copies (an ISO date, possibly with a time), else ""."""
+    return value if isinstance(value, str) and _ISO_DATE.match(value) else ""
 
 
 def find_groups(

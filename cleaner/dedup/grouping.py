@@ -74,7 +74,7 @@ def flat_groups(
     words matches nothing.
     """
     stats = Counter() if stats is None else stats
-    distinct, copy_of = _distinct_texts(keys, present)
+    distinct, copy_of = distinct_texts(keys, present)
     view = Selected(sets, distinct, sets.sizes[distinct])
     stats["passages"] += len(keys)
     stats["exact_copies"] += int(np.count_nonzero(copy_of >= 0)) - len(distinct)
@@ -98,7 +98,7 @@ def _grouped(copy_of: np.ndarray, roots: np.ndarray) -> tuple[np.ndarray, np.nda
     return members[order], starts
 
 
-def _distinct_texts(keys: np.ndarray, present: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def distinct_texts(keys: np.ndarray, present: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The first index of each distinct text with words, and for each text its distinct
     number (-1 for a text without words), distinct texts numbered in input order.
 
@@ -147,7 +147,7 @@ def _candidates(sets: Selected, settings: DedupSettings, runs: PairRuns) -> None
     """The pairs of sets that share a band key (keyed without the common shingles), into
     ``runs`` a band at a time."""
     perms = permutations(settings.num_perm, settings.seed)
-    common = lsh.common_shingles(
+    common = lsh.common_in_chunks(
         lambda: sets.chunks(SIGNATURE_ROWS), len(sets), settings.common_share, settings.common_min
     )
     with BandFile(settings.bands) as bands:

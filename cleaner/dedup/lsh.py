@@ -31,7 +31,7 @@ at 2 edits), and so, less, does a floor of 300 passages (0.9940 at 5 edits).
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 import numpy as np
 
@@ -40,7 +40,7 @@ from cleaner.dedup.shingles import ShingleSets
 MIN_RARE = 3  # a set with fewer shingles left than this keeps its common ones in its keys
 _STEP = np.uint64(0x9E3779B97F4A7C15)
 _LOOKUP_BLOCK = 1 << 22
-COUNT_BUCKETS = 1 << 22  # at most, buckets of shingles counted in the first pass of common_shingles
+COUNT_BUCKETS = 1 << 22  # at most, buckets of shingles counted in the first pass of common_in_chunks
 
 
 def candidate_probability(similarity: float, bands: int, rows: int) -> float:
@@ -57,14 +57,25 @@ def without_common(sets: ShingleSets, share: float, minimum: int) -> ShingleSets
     them the keys pick out the rarer words a copy shares with its original. Verification still
     compares the whole sets.
     """
-    return without(sets, common_shingles(lambda: [sets], len(sets), share, minimum))
+    return without(sets, common_shingles(sets, share, minimum))
 
 
-def common_shingles(
+def common_shingles(sets: ShingleSets, share: float, minimum: int) -> np.ndarray:
+    """The shingles (sorted) found in more than ``share`` of the sets and more than ``minimum``."""
+    values, counts = np.unique(sets.hashes, return_counts=True)
+    return common_of_counts(values, counts, len(sets), share, minimum)
+
+
+def common_of_counts(values: np.ndarray, counts: np.ndarray, total: int, share: float, minimum: int) -> np.ndarray:
+    """The ``values`` (distinct shingles, sorted) whose ``counts`` (the sets holding each, of
+    ``total`` sets) make them common: a corpus-wide statistic an engine may sum in parts."""
+    return values[counts > max(share * total, minimum)]
+
+
+def common_in_chunks(
     chunks: Callable[[], Iterable[ShingleSets]], count: int, share: float, minimum: int
 ) -> np.ndarray:
-    """The shingles, sorted, found in more than ``share`` of the ``count`` sets that
-    ``chunks()`` yields (and in more than ``minimum`` of them).
+    """:func:`common_shingles` of the ``count`` sets that ``chunks()`` yields, a chunk at a time.
 
     Two passes over the chunks in fixed memory, however many distinct shingles there are:
     the first counts the sets in each of up to ``COUNT_BUCKETS`` buckets of shingles (a
@@ -85,12 +96,12 @@ def common_shingles(
         found, times = np.unique(sets.hashes[heavy[sets.hashes & mask]], return_counts=True)
         values, where = np.unique(np.concatenate((values, found)), return_inverse=True)
         counts = np.bincount(where, weights=np.concatenate((counts, times)), minlength=len(values)).astype(np.int64)
-    return values[counts > limit]
+    return common_of_counts(values, counts, count, share, minimum)
 
 
 def without(sets: ShingleSets, common: np.ndarray) -> ShingleSets:
-    """The sets without the ``common`` shingles (sorted), each set keeping ``MIN_RARE`` or more
-    (see :func:`without_common`)."""
+    """The sets without the ``common`` shingles (sorted), except a set that would keep fewer
+    than ``MIN_RARE``: it stays whole. Sets keyed with one ``common`` can be compared."""
     if not len(common) or not len(sets.hashes):
         return sets
     rare = np.empty(len(sets.hashes), dtype=bool)
@@ -122,54 +133,56 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
 
 
 def candidate_pairs(keys: np.ndarray, max_neighbours: int = 64) -> np.ndarray:
-    """The pairs ``(i, j)``, ``i < j``, that share a key in some band (a column of ``keys``),
-    sorted, each once (see :func:`pair_codes`)."""
-    count = len(keys)
-    codes = pair_codes((keys[:, band] for band in range(keys.shape[1])), count, max_neighbours)
-    return np.stack((codes // count, codes % count), axis=1) if count else codes.reshape(0, 2)
-
-
-def pair_codes(columns: Iterable[np.ndarray], count: int, max_neighbours: int = 64) -> np.ndarray:
-    """The pairs ``(i, j)``, ``i < j``, of the ``count`` sets that share a key in some band,
-    as codes ``i * count + j``, sorted, each once; ``columns`` gives each band's keys in turn.
+    """The pairs ``(i, j)``, ``i < j``, that share a key in some band, sorted, each once.
 
     In a bucket of more than ``max_neighbours + 1`` sets each set is paired with the next
     ``max_neighbours`` only: every member is still linked to the bucket, and a bucket that big
-    is mostly copies of one text, which clustering joins through any of them. A near copy
-    shares many bands with its original: the pairs found so far are made unique whenever the
-    new ones outnumber them, so memory follows the distinct pairs.
+    is mostly copies of one text, which clustering joins through any of them.
     """
-    unique = np.empty(0, dtype=np.int64)
-    found: list[np.ndarray] = []
-    pending = 0
-    for column in columns:
-        for codes in _band_pairs(column, count, max_neighbours):
-            found.append(codes)
-            pending += len(codes)
-        if pending > max(len(unique), _LOOKUP_BLOCK):
-            unique, found, pending = sorted_unique(np.concatenate([unique, *found])), [], 0
-    return sorted_unique(np.concatenate([unique, *found]))
+    count = len(keys)
+    items = np.arange(count)
+    found = [np.empty(0, dtype=np.int64)]
+    for band in range(keys.shape[1]):
+        left, right = bucket_pairs(keys[:, band], items, max_neighbours)
+        found.append(left * count + right)
+    codes = np.sort(np.concatenate(found))
+    codes = codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
+    return np.stack((codes // count, codes % count), axis=1) if count else codes.reshape(0, 2)
 
 
-def band_codes(keys: np.ndarray, count: int, max_neighbours: int = 64) -> np.ndarray:
-    """The codes ``i * count + j`` of the pairs sharing a key in one band, sorted, each once."""
-    return sorted_unique(np.concatenate([np.empty(0, dtype=np.int64), *_band_pairs(keys, count, max_neighbours)]))
+def bucket_pairs(buckets: np.ndarray, items: np.ndarray, max_neighbours: int = 64) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs of ``items`` (in increasing order; left < right, repeats possible) that share
+    a bucket, each item paired with the next ``max_neighbours`` of its bucket.
 
-
-def _band_pairs(keys: np.ndarray, count: int, max_neighbours: int) -> Iterator[np.ndarray]:
-    """The codes ``i * count + j`` of the pairs sharing a key in this band."""
-    order = np.argsort(keys, kind="stable")
-    ranked = keys[order]
-    # positions whose key equals the one ``distance`` places on: in a sorted column these
+    Whole buckets give the same pairs wherever they are: an engine may split the buckets of
+    a corpus across partitions (see :func:`candidate_pairs`).
+    """
+    order = np.argsort(buckets, kind="stable")  # a bucket's items stay in increasing order
+    ranked = buckets[order]
+    count = len(order)
+    found_left, found_right = [items[:0]], [items[:0]]
+    # positions whose bucket equals the one ``distance`` places on: in a sorted column these
     # only shrink as the distance grows
     active = np.flatnonzero(ranked[1:] == ranked[:-1])
     distance = 1
     while len(active) and distance <= max_neighbours:
-        left, right = order[active], order[active + distance]
-        yield np.minimum(left, right) * count + np.maximum(left, right)
+        left, right = items[order[active]], items[order[active + distance]]
+        found_left.append(np.minimum(left, right))
+        found_right.append(np.maximum(left, right))
         distance += 1
         active = active[active + distance < count]
         active = active[ranked[active + distance] == ranked[active]]
+    return np.concatenate(found_left), np.concatenate(found_right)
+
+
+def band_codes(keys: np.ndarray, count: int, max_neighbours: int = 64) -> np.ndarray:
+    """The pairs of the ``count`` sets that share a key in one band (``keys``, a set's key
+    each), as codes ``left * count + right``, sorted, each once."""
+    left, right = bucket_pairs(keys, np.arange(count), max_neighbours)
+    left *= count
+    left += right
+    del right
+    return sorted_unique(left)
 
 
 def sorted_unique(codes: np.ndarray) -> np.ndarray:

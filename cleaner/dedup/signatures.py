@@ -14,12 +14,14 @@ together (the pipeline signs 65,536 sets at a time).
 from __future__ import annotations
 
 import inspect
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import datasketch
 import numpy as np
 
 from cleaner.dedup.shingles import ShingleSets
+
+if TYPE_CHECKING:
+    import datasketch
 
 _PRIME = np.uint64((1 << 61) - 1)
 _SHIFT = np.uint64(61)
@@ -40,6 +42,8 @@ def permutations(num_perm: int, seed: int) -> Permutations:
 
 def make_minhash(num_perm: int, seed: int, hashfunc=None) -> datasketch.MinHash:
     """A datasketch MinHash with the legacy scheme (the only one before datasketch 2.0)."""
+    import datasketch  # it imports scipy: a run that signs nothing does not pay for it
+
     options = {"num_perm": num_perm, "seed": seed}
     if hashfunc is not None:
         options["hashfunc"] = hashfunc

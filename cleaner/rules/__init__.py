@@ -38,17 +38,23 @@ from cleaner.phrases import load_phrases
 from cleaner.rules import (
     advertisement,
     byline,
+    contact_line,
+    contributor_credit,
     copyright_notice,
     dateline,
+    duplicate_paragraph,
     duplicated_caption,
     entity_variant,
     link_line,
+    linked_headlines,
     newsletter_prompt,
+    page_date,
     photo_credit,
     promo_line,
     repeated_headline,
     repeated_paragraph,
     share_trailer,
+    tag_list,
 )
 from cleaner.rules._shared import Trigger, hit_lines, join_lines
 from cleaner.settings import Settings
@@ -65,9 +71,26 @@ RULES: tuple[ModuleType, ...] = (
     copyright_notice,
     photo_credit,
     link_line,
+    linked_headlines,
+    contact_line,
+    tag_list,
+    page_date,
+    contributor_credit,
     entity_variant,
     repeated_paragraph,
 )
+# rules of the corpus stage: documented and selected like the others, found across documents
+CORPUS_RULES: tuple[ModuleType, ...] = (duplicate_paragraph,)
+
+
+def all_rules() -> tuple[ModuleType, ...]:
+    """Every rule, per document and corpus-wide, in code order."""
+    return tuple(sorted(RULES + CORPUS_RULES, key=lambda rule: rule.CODE))
+
+
+def selected_rules(settings: Settings) -> tuple[ModuleType, ...]:
+    """The rules ``settings`` select, in code order."""
+    return tuple(rule for rule in all_rules() if settings.is_selected(rule.CODE))
 Memo = dict  # line -> the findings of the line rules on that line
 
 

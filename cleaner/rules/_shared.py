@@ -110,8 +110,9 @@ def removal(
     text: str,
     message: str,
     metadata: Mapping[str, Any] | None = None,
+    safe: bool = True,
 ) -> Finding:
-    """A finding whose fix removes line ``line`` (a safe fix)."""
+    """A finding whose fix removes line ``line`` (a safe fix unless ``safe`` is False)."""
     return Finding(
         code=code,
         name=name,
@@ -119,9 +120,22 @@ def removal(
         message=message,
         text=text,
         end_column=len(text) + 1,
-        fix=Fix((Edit(line),)),
+        fix=Fix((Edit(line),), safe),
         metadata=metadata or {},
     )
+
+
+def linked_lines(document: Document) -> frozenset[int]:
+    """The numbers of the lines that are the whole text of a link on the page, as HTML
+    extraction recorded them (``linked_lines`` in the ``extraction`` metadata); none for
+    documents without that record."""
+    extraction = document.metadata.get("extraction")
+    if not extraction:  # plain text: decided before the slower isinstance test below
+        return frozenset()
+    found = extraction.get("linked_lines") if isinstance(extraction, Mapping) else None
+    if not isinstance(found, (list, tuple)):
+        return frozenset()
+    return frozenset(number for number in found if isinstance(number, int))
 
 
 HEADLINE_TOP = 6  # the headline is looked for among this many first paragraphs

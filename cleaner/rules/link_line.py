@@ -48,7 +48,7 @@ MAX_LENGTH = 600  # characters: image addresses run long
 _ADDRESS = r"(?:(?:https?|ftp)://|www\.)\S+"
 _MEDIA = r"\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|mp3|mp4|m4a|wav|ogg|mov|avi|webm)(?:[?#]\S*)?"
 _END = r"[\s.,;:!?)\]'\"”’]*$"
-_LABEL = r"[\w'’&-]+(?:[ \t]+[\w'’&-]+){0,3}[ \t]*:[ \t]*"
+_LABEL = r"[\w'’&-]+(?:[^\S\n]+[\w'’&-]+){0,3}[^\S\n]*:[^\S\n]*"  # spaces may be no-break ones
 _LINE = re.compile(
     r"^\W*(?:" + _LABEL + _ADDRESS + r"|" + _ADDRESS + _MEDIA + ")" + _END, re.IGNORECASE
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner.cli import main
-from cleaner.rules import RULES, byline
+from cleaner.rules import RULES, byline, duplicate_paragraph
 
 
 def test_one_rule_by_code_or_name(capsys):
@@ -27,8 +27,8 @@ def test_all_rules(capsys):
     assert main(["rule", "--all"]) == 0
     out = capsys.readouterr().out
     assert [line for line in out.splitlines() if line.startswith("## ")] == [
-        f"## {r.NAME} ({r.CODE})" for r in sorted(RULES, key=lambda r: r.CODE)
-    ]
+        f"## {r.NAME} ({r.CODE})" for r in sorted(RULES + (duplicate_paragraph,), key=lambda r: r.CODE)
+    ]  # the corpus rule too
 
 
 @pytest.mark.parametrize("argv", [["rule", "B777"], ["rule"], ["rule", "B001", "--all"]])

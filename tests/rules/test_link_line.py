@@ -11,6 +11,8 @@ FLAGGED = [
     "Listen: http://example.fm/ep615",
     "Download: http://example.fm/ep615.mp3",
     "Apple Podcasts: https://example.fm/apple",
+    "Listen:\u00a0http://example.fm/ep615",
+    "Apple\u00a0Podcasts:\u00a0https://example.fm/apple",
 ]
 KEPT = [
     "The full report is published at https://example.org/report and runs to 40 pages.",
@@ -25,6 +27,7 @@ KEPT = [
     "http://amzn.example/2iJFhRj",
     "www.example-theatre.com",
     "desk@example.com",
+    "Note:\nhttps://example.org/report",
     "The council posted the plan at https://example.org/plan.png yesterday.",
 ]
 

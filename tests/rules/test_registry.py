@@ -1,7 +1,8 @@
 """The rule list is complete and consistent, and each rule's docstring is its documentation.
 
 The ``Okay:`` and ``Bxxx:`` lines of a docstring are run as tests, so the documentation
-cannot drift from behaviour (``\\n`` in an example separates paragraphs).
+cannot drift from behaviour (``\\n`` in an example separates paragraphs). A rule that reads
+the document's metadata gives the metadata of its examples as ``EXAMPLE_METADATA``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 import pytest
 
 import cleaner.rules
-from cleaner.rules import RULES, run_rule
+from cleaner.rules import CORPUS_RULES, RULES, all_rules, run_rule
 from tests.conftest import document
 
 SECTIONS = ("### What it does", "### Why is this bad?", "### Example", "### Fix safety")
@@ -31,13 +32,22 @@ def examples():
 
 
 def test_codes_and_names_are_unique():
-    assert len({r.CODE for r in RULES}) == len(RULES)
-    assert len({r.NAME for r in RULES}) == len(RULES)
+    assert len({r.CODE for r in all_rules()}) == len(all_rules()) == len(RULES) + len(CORPUS_RULES)
+    assert len({r.NAME for r in all_rules()}) == len(all_rules())
 
 
 def test_every_rule_module_is_registered():
     modules = {m.name for m in pkgutil.iter_modules(cleaner.rules.__path__) if not m.name.startswith("_")}
-    assert modules == {r.__name__.rsplit(".", 1)[1] for r in RULES}
+    assert modules == {r.__name__.rsplit(".", 1)[1] for r in all_rules()}
+
+
+@pytest.mark.parametrize("rule", CORPUS_RULES, ids=lambda r: r.CODE)
+def test_corpus_rule_is_documented(rule):
+    # found across documents, so its docstring has no per-document examples to run
+    assert rule.__doc__.startswith(f"## {rule.NAME} ({rule.CODE})")
+    for section in SECTIONS:
+        assert section in rule.__doc__, section
+    assert not documented(rule)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.CODE)
@@ -53,5 +63,6 @@ def test_rule_is_documented(rule):
 
 @pytest.mark.parametrize(("rule", "kind", "text"), list(examples()))
 def test_documented_example(rule, kind, text, context):
-    codes = {f.code for f in run_rule(rule, document(text), context)}
+    metadata = getattr(rule, "EXAMPLE_METADATA", {})
+    codes = {f.code for f in run_rule(rule, document(text, **metadata), context)}
     assert (rule.CODE in codes) == (kind == rule.CODE)
