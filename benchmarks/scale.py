@@ -41,6 +41,12 @@ Section ``ray``: local vs Ray engine
     (100,000 by default) with the local engine and with the Ray engine (a local Ray instance,
     or ``--address``): seconds, Ray's start-up, the clusters found, and whether they are the
     local engine's exactly. Skipped, in one line, without the ``ray`` extra.
+
+Section ``memory``: peak memory of ``clean --drop-duplicates``
+    ``benchmarks/scale_memory.py``: a generated JSON Lines corpus of ``--size`` MB (3,000 by
+    default), and one an eighth of that size as the baseline, cleaned with
+    ``--drop-duplicates``; seconds, MB/s and the peak resident memory of the whole process
+    tree, against a budget of 2,048 MB.
 """
 
 from __future__ import annotations
@@ -218,7 +224,18 @@ def local_vs_ray(args: argparse.Namespace, console: Console) -> None:
     scale_ray.print_table(rows)
 
 
-SECTIONS = {"jobs": one_job_vs_all, "ray": local_vs_ray}
+def drop_duplicates_memory(args: argparse.Namespace, console: Console) -> None:
+    """Section ``memory``: ``benchmarks/scale_memory.py`` (``--size`` MB of JSON Lines)."""
+    import scale_memory
+
+    options = argparse.Namespace(size=args.size, shard=100, budget=2048, poll=0.2, no_small=False, keep=None)
+    console.print(f"\nPeak memory of clean --drop-duplicates on {args.size:,.0f} MB of JSON Lines")
+    rows = scale_memory.run(options)
+    scale_memory.print_table(rows)
+    scale_memory.verdict(rows)
+
+
+SECTIONS = {"jobs": one_job_vs_all, "ray": local_vs_ray, "memory": drop_duplicates_memory}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -231,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="profile the main process with all jobs")
     parser.add_argument("--paragraphs", type=int, default=100_000, help="paragraphs of the ray section")
     parser.add_argument("--address", help="the ray section's cluster (default: a local one)")
+    parser.add_argument("--size", type=float, default=3000, help="MB of JSON Lines for the memory section")
     args = parser.parse_args(argv)
     args.adopting = _adopt_orphans()
     console = Console(width=None if sys.stdout.isatty() else 120, soft_wrap=True)
