@@ -199,10 +199,8 @@ class _Place(NamedTuple):
 def _copy_findings(copies: list[Copy]) -> dict[int | None, list[Finding]]:
     """The findings of ``copies`` by record (None for a plain-text file)."""
     found: dict[int | None, list[Finding]] = {}
-    here = os.getcwd() + os.sep
     for copy in copies:
-        where = copy.canonical_path  # shown relative to the current folder, as paths are given
-        where = where[len(here) :] if where.startswith(here) else os.path.relpath(where)
+        where = copy.canonical_path  # as the run named the file (see CorpusIndex.copies)
         if copy.canonical_record is not None:
             where += f" record {copy.canonical_record}"
         message = f"copy of {where} line {copy.canonical_line} (similarity {copy.similarity:.2f})"

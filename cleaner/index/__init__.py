@@ -171,8 +171,9 @@ class CorpusIndex:
         rows = self.store.connection.execute("SELECT path, results FROM files WHERE results IS NOT NULL")
         return {path: pickle.loads(blob) for path, blob in rows if path in wanted}
 
-    def copies(self, corpus: Iterable[str], checked: Iterable[str]) -> dict[str, list[Copy]]:
-        """The copies in the ``checked`` files of paragraphs elsewhere in ``corpus``, by path."""
+    def copies(self, corpus: Sequence[str], checked: Iterable[str]) -> dict[str, list[Copy]]:
+        """The copies in the ``checked`` files of paragraphs elsewhere in ``corpus``, by the
+        index's name of their file; each names its original as ``corpus`` does."""
         if not self.paragraphs:
             return {}
         with self.store.reading() as db:
@@ -180,8 +181,10 @@ class CorpusIndex:
             corpus_ids = {ids[p] for p in map(self.name, corpus) if p in ids}
             checked_ids = {ids[p] for p in map(self.name, checked) if p in ids}
             found = copy_finder.find(db, corpus_ids, checked_ids)
+        given = {self.name(p): p for p in corpus}  # the originals named as this run names them
         by_path: dict[str, list[Copy]] = {}
         for copy in found:
+            copy = copy._replace(canonical_path=given.get(copy.canonical_path, copy.canonical_path))
             by_path.setdefault(copy.path, []).append(copy)
         return by_path
 

@@ -28,7 +28,7 @@ class Copy(NamedTuple):
     record: int | None
     line: int
     shown: str  # the line as it is in the file
-    canonical_path: str
+    canonical_path: str  # absolute; CorpusIndex.copies names it as the run does
     canonical_record: int | None
     canonical_line: int
     similarity: float
