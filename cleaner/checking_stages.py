@@ -62,7 +62,8 @@ def indexing_state(settings: Settings, signs: bool) -> Analyze:
     ``settings`` and, with ``signs``, cleaning with the B and N rules; each context made when
     first needed."""
     checking = functools.cache(lambda: make_context(settings))
-    cleaning = functools.cache(lambda: make_context(settings.merged(select=("B", "N"))))
+    # the same prepared rules, fewer of them: a run that analyses one file prepares them once
+    cleaning = functools.cache(lambda: checking().only(tuple(r for r in checking().rules if r.CODE[0] in "BN")))
     return lambda source, data: analyze_source(
         source, data, lambda _: checking(), (lambda _: cleaning()) if signs else None
     )
