@@ -16,12 +16,10 @@ The finding is duplicate-paragraph (D002): :mod:`cleaner.rules.duplicate_paragra
 
 from __future__ import annotations
 
-import copyreg
 import pickle
 import tempfile
 from array import array
 from itertools import repeat
-from types import MappingProxyType
 from typing import Any, Iterable, Iterator, NamedTuple
 
 import numpy as np
@@ -158,9 +156,7 @@ def resolve(items: Iterable[Any], settings: Settings, normalize, drop: bool) -> 
     with tempfile.TemporaryFile() as spool:
         with SetFile() as sets:
             paragraphs = _Paragraphs(settings, normalize, sets)
-            pickler = pickle.Pickler(spool, protocol=pickle.HIGHEST_PROTOCOL)
-            pickler.dispatch_table = copyreg.dispatch_table.copy()
-            pickler.dispatch_table[MappingProxyType] = lambda proxy: (_frozen, (dict(proxy),))
+            pickler = pickle.Pickler(spool, protocol=pickle.HIGHEST_PROTOCOL)  # metadata views: model.py
             for item in items:
                 if not isinstance(item, InputError):
                     paragraphs.add(item.outcome.document)
@@ -204,7 +200,3 @@ def _read_back(spool) -> Iterator[Any]:
             yield pickle.load(spool)
         except EOFError:
             return
-
-
-def _frozen(mapping: dict) -> MappingProxyType:
-    return MappingProxyType(mapping)
