@@ -34,7 +34,6 @@ from cleaner.rules.duplicate_paragraph import CODE, NAME
 from cleaner.settings import Settings
 
 
-
 class Mark(NamedTuple):
     """A paragraph in a cluster: its line, the cluster, and the canonical copy."""
 
