@@ -8,17 +8,15 @@ another article than the canonical's is a copy.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from typing import NamedTuple
 
 import numpy as np
 
 from cleaner.dedup import clusters
+from cleaner.dedup.corpus import known_date
 from cleaner.dedup.similarity import jaccard
 from cleaner.index.lsh_table import select_ids, sets_of
-
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Copy(NamedTuple):
@@ -69,8 +67,8 @@ def find(db: sqlite3.Connection, corpus: set[int], checked: set[int]) -> list[Co
 def _rank(row: tuple) -> tuple:
     """Earliest date first (dated before undated), then path, record and line."""
     _, path, record, line, date = row
-    dated = isinstance(date, str) and ISO_DATE.match(date) is not None
-    return (not dated, date if dated else "", path, record or 0, line)
+    dated = known_date(date)  # as the corpus stage of clean orders copies
+    return (not dated, dated, path, record or 0, line)
 
 
 def _described(db: sqlite3.Connection, found: list[tuple[int, int]], info: dict, known: dict) -> list[Copy]:
