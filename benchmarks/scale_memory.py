@@ -12,7 +12,8 @@ The corpus
     about a tenth of the paragraphs near or exact copies of a recent one and a twentieth of
     the articles republishing most of a recent article, so the corpus stage has clusters to
     find. It is written as JSON Lines shards of ``--shard`` MB (a crawl's usual shape) into
-    a temporary folder, deleted afterwards.
+    a temporary folder, deleted afterwards; ``--shard`` at least ``--size`` makes it one file,
+    which is read a line at a time like the shards.
 
 How it is measured
     ``python -m cleaner clean CORPUS --format jsonl --drop-duplicates -o OUT`` runs as a

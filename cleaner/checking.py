@@ -128,13 +128,19 @@ def check_source(
     documents = [i for i in items if isinstance(i, Document)]
     kind = kind_of_data(source, data)
     found = _copy_findings(copies)
-    if mode == "check" or source.path == "-" or kind not in WRITABLE or not documents:
+    writable = mode != "check" and source.path != "-" and kind in WRITABLE and bool(documents)
+    if writable:
+        try:
+            report.before = decode(data)
+        except Unreadable as problem:  # a JSON Lines file with a line that is not UTF-8
+            report.note = f"line {problem.line} is {problem}"
+            writable = False
+    if not writable:
         if mode != "check" and kind in READ_ONLY:
             report.note = READ_ONLY[kind]
         for document in documents:
             report.diagnostics.extend(_as_found(document, context, found.get(document.record, [])))
         return report
-    report.before = decode(data)
     if kind == "text":
         report.after = _fix_text(report, report.before, documents[0], context, found.get(None, []))
     else:

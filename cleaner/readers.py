@@ -1,6 +1,10 @@
 """Read inputs into documents: plain text, HTML, JSON Lines, each optionally gzipped;
 WARC and Parquet, a record at a time (:mod:`cleaner.streamed`).
 
+A JSON Lines file is read a line at a time (:func:`jsonl_stream`), never whole, so a feed of
+any size costs the memory of its longest line; a line that cannot be decoded is an error of
+its own and the other lines are still read.
+
 Readers never raise for bad input: a file or record that cannot be read becomes an
 :class:`InputError` in the stream, and the rest of the corpus goes on.
 """
@@ -8,12 +12,13 @@ Readers never raise for bad input: a file or record that cannot be read becomes 
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import sys
 import zlib
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 from cleaner.extract import Extracted, ExtractionTimeout, extract_html
 from cleaner.model import Document, InputError, freeze, lines_from_text
@@ -130,6 +135,9 @@ def read(source: Source, settings: Settings) -> Iterator[Item]:
 
         yield from read_streamed(source.path, source.kind, settings)
         return
+    if source.kind == "jsonl":
+        yield from _jsonl_documents(source.path, records(source, settings), settings)
+        return
     try:
         data = load(source.path)
     except Unreadable as problem:
@@ -148,7 +156,8 @@ def parse(source: Source, data: bytes, settings: Settings) -> Iterator[Item]:
     try:
         kind = kind_of_data(source, data)
         if kind == "jsonl":
-            yield from _read_jsonl(source.path, decode(data), settings)
+            lines = jsonl_stream(source.path, io.BufferedReader(io.BytesIO(data)), settings)
+            yield from _jsonl_documents(source.path, lines, settings)
             return
         if len(data) > settings.max_document_bytes:
             raise Unreadable(too_large(len(data), settings))
@@ -231,16 +240,13 @@ def extract_page(data: bytes, settings: Settings, url: str | None = None) -> Ext
     return extracted if extracted is not None else "no article text found in the HTML"
 
 
-def _read_jsonl(path: str, text: str, settings: Settings) -> Iterator[Item]:
-    for number, raw in enumerate(jsonl_lines(text), start=1):
-        if raw.strip():
-            yield read_record(path, number, raw, settings)
+def _jsonl_documents(path: str, lines: Iterable[Record | InputError], settings: Settings) -> Iterator[Item]:
+    for line in lines:
+        yield line if isinstance(line, InputError) else read_record(path, line.number, line.raw, settings)
 
 
 def read_record(path: str, number: int, raw: str, settings: Settings) -> Item:
     """The document of one (non-blank) line of a JSON Lines file, or why it cannot be read."""
-    if len(raw) > settings.max_document_bytes:  # characters: a byte at least each
-        return InputError(path, too_large(len(raw.encode("utf-8")), settings), number)
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as error:
@@ -272,13 +278,12 @@ def records(source: Source, settings: Settings) -> Iterator[Record | InputError]
         yield from streamed_records(source.path, source.kind, settings)
         return
     try:
-        text = decode(load(source.path))
+        handle = _open(source.path)
     except Unreadable as problem:
-        yield InputError(source.path, str(problem), problem.line)
+        yield InputError(source.path, str(problem))
         return
-    for number, raw in enumerate(jsonl_lines(text), start=1):
-        if raw.strip():
-            yield Record(number, raw, len(raw))
+    with handle:
+        yield from jsonl_stream(source.path, handle, settings)
 
 
 def read_one(source: Source, record: Record, settings: Settings) -> Item:
@@ -295,6 +300,89 @@ def record_error(source: Source, record: Record, message: str) -> InputError:
     if source.kind in STREAMED:
         return InputError(source.path, f"{'record' if source.kind == 'warc' else 'row'} {record.number}: {message}")
     return InputError(source.path, message, record.number)
+
+
+def _open(path: str) -> BinaryIO:
+    """A file opened for reading a line at a time, gunzipped as read if its name ends in .gz."""
+    try:
+        return gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
+    except OSError as error:
+        raise Unreadable(error.strerror or str(error)) from error
+
+
+def jsonl_stream(path: str, handle: BinaryIO, settings: Settings) -> Iterator[Record | InputError]:
+    """The non-blank lines of a JSON Lines file as records (the line's text as ``raw``), read
+    a line at a time from ``handle``, and an error for each line that cannot be read.
+
+    The lines are split at newlines only, as JSON escapes the others. UTF-8 (a byte-order
+    mark allowed) is decoded line by line; a file that starts with a UTF-16 byte-order mark
+    is decoded as UTF-16 and stops at its first undecodable character. A line longer than
+    ``max-document-size`` is skipped unread, as an error. A file with NUL bytes in its first
+    8 KB is one error, and so is a file with nothing but blank lines.
+    """
+    limit = settings.max_document_bytes
+    number = 0
+    found = False  # a line that is not blank
+    try:
+        head = handle.peek(8192)[:8192]
+        if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            yield InputError(path, "binary file (contains NUL bytes), not text")
+            return
+        utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+        for size, text in (_utf16_lines if utf16 else _utf8_lines)(handle, limit):
+            number += 1
+            if size > limit:
+                found = True
+                yield InputError(path, too_large(size, settings), number)
+            elif text is None:
+                found = True
+                yield InputError(path, "not valid UTF-8 (in this line)", number)
+            elif text.strip():
+                found = True
+                yield Record(number, text.removesuffix("\n"), size)
+    except UnicodeDecodeError as error:
+        yield InputError(path, f"invalid UTF-16 ({error.reason})", number + 1)
+        return
+    except (OSError, EOFError, zlib.error) as error:
+        compressed = path.lower().endswith(".gz")
+        reason = f"not a readable gzip file ({error})" if compressed else error.strerror or str(error)
+        yield InputError(path, reason, number + 1)
+        return
+    if not found:
+        yield InputError(path, "empty file: no text to clean")
+
+
+def _utf8_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, str | None]]:
+    """Each line's size in bytes and its text (None if it is not UTF-8, or longer than
+    ``limit``: then the rest of it is skipped unread)."""
+    first = True
+    while raw := handle.readline(limit + 1):
+        size = len(raw)
+        text: str | None = None
+        if size > limit and not raw.endswith(b"\n"):
+            while not raw.endswith(b"\n") and (raw := handle.readline(1 << 20)):
+                size += len(raw)
+        else:
+            try:
+                text = raw.decode("utf-8-sig" if first else "utf-8")
+            except UnicodeDecodeError:
+                pass
+        first = False
+        yield size, text
+
+
+def _utf16_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, str | None]]:
+    """As :func:`_utf8_lines`, for a file that starts with a UTF-16 byte-order mark (sizes in
+    characters); raises UnicodeDecodeError at the first character that cannot be decoded."""
+    reader = io.TextIOWrapper(handle, encoding="utf-16", newline="\n")
+    while text := reader.readline(limit + 1):
+        size = len(text)
+        if size > limit and not text.endswith("\n"):
+            while not text.endswith("\n") and (text := reader.readline(1 << 20)):
+                size += len(text)
+            yield size, None
+            continue
+        yield size, text
 
 
 def jsonl_lines(text: str) -> list[str]:

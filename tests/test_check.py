@@ -243,3 +243,14 @@ def test_a_failed_write_leaves_the_file_whole(corpus, capsys, monkeypatch):
     assert "a.txt:1:1: B001 [byline] byline\n" in out and "(fixed)" not in out
     assert (corpus / "a.txt").read_text(encoding="utf-8") == ARTICLE
     assert not [p for p in corpus.iterdir() if p.name.startswith(".cleaner-")]
+
+
+def test_fix_leaves_a_feed_with_an_undecodable_line_as_it_is(corpus, capsys):
+    data = b'{"text": "By Jane Doe\\nBody of the story."}\n{"text": "caf\xe9"}\n'
+    (corpus / "mixed.jsonl").write_bytes(data)
+    code, out, err = run(capsys, "mixed.jsonl", "--fix")
+    assert code == 1
+    assert "error: mixed.jsonl:2: not valid UTF-8" in err
+    assert "note: mixed.jsonl: not fixed: line 2 is not valid UTF-8" in err
+    assert out.splitlines() == ["mixed.jsonl:1:1: B001 [byline] byline (text line 1, column 1)"]
+    assert (corpus / "mixed.jsonl").read_bytes() == data

@@ -231,3 +231,62 @@ def test_a_page_whose_extraction_takes_too_long_is_an_error(tmp_path, monkeypatc
     (item,) = read(Source(str(tmp_path / "a.html"), "a.html", "html"), Settings(extraction_seconds=0.2))
     assert time.monotonic() - started < 2
     assert isinstance(item, InputError) and "longer than 0.2 s" in item.message
+
+
+def _feed(texts) -> bytes:
+    return "".join(json.dumps({"text": t}) + "\n" for t in texts).encode("utf-8")
+
+
+def test_a_jsonl_line_that_is_not_utf8_is_an_error_for_that_line_alone(tmp_path):
+    data = _feed(["Café opens."]) + b'{"text": "bad \xff byte"}\n' + _feed(["Ferry runs."])
+    (tmp_path / "feed.jsonl").write_bytes(data)
+    first, error, last = read_all(tmp_path / "feed.jsonl")
+    assert first.text == "Café opens." and last.text == "Ferry runs."
+    assert isinstance(error, InputError) and error.line == 2 and "UTF-8" in error.message
+
+
+def test_a_truncated_gzipped_feed_keeps_the_records_before_the_break(tmp_path):
+    texts = [f"Record {n} of the harbour feed, with words {n * 7919 % 1000}." for n in range(3000)]
+    data = gzip.compress(_feed(texts))
+    (tmp_path / "feed.jsonl.gz").write_bytes(data[: len(data) * 2 // 3])
+    items = read_all(tmp_path / "feed.jsonl.gz")
+    *documents, error = items
+    assert len(documents) > 100 and [d.text for d in documents] == texts[: len(documents)]
+    assert isinstance(error, InputError) and "gzip" in error.message and error.line == len(documents) + 1
+
+
+def test_a_jsonl_line_over_the_size_limit_is_skipped_unread(tmp_path):
+    (tmp_path / "feed.jsonl").write_bytes(_feed(["Short one.", "x" * 5000, "Short two."]))
+    first, error, last = read_all(tmp_path / "feed.jsonl", Settings(max_document_bytes=1000))
+    assert (first.text, last.text) == ("Short one.", "Short two.")
+    assert error.line == 2 and "5,013 bytes" in error.message
+
+
+def test_utf16_jsonl_is_read(tmp_path):
+    (tmp_path / "feed.jsonl").write_bytes(_feed(["Zoë said hello.", "Second."]).decode().encode("utf-16"))
+    assert [d.text for d in read_all(tmp_path / "feed.jsonl")] == ["Zoë said hello.", "Second."]
+
+
+@pytest.mark.parametrize("data", [b"", b"\n  \n\n"])
+def test_a_jsonl_file_of_blank_lines_is_one_error(tmp_path, data):
+    (tmp_path / "feed.jsonl").write_bytes(data)
+    (error,) = read_all(tmp_path / "feed.jsonl")
+    assert "empty file" in error.message
+
+
+def test_jsonl_is_read_a_line_at_a_time(monkeypatch):
+    from cleaner import readers
+
+    class Counted(io.BytesIO):
+        consumed = 0
+
+        def readinto(self, buffer):
+            count = super().readinto(buffer)
+            Counted.consumed += count
+            return count
+
+    texts = [f"Paragraph {n} of a long feed." for n in range(200_000)]
+    handle = io.BufferedReader(Counted(_feed(texts)), buffer_size=8192)
+    stream = readers.jsonl_stream("feed.jsonl", handle, Settings())
+    assert [next(stream).raw for _ in range(3)] == [json.dumps({"text": t}) for t in texts[:3]]
+    assert 0 < Counted.consumed < 100_000  # of about 8 MB
