@@ -14,7 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from cleaner.dedup import clusters
-from cleaner.dedup.corpus import known_date
+from cleaner.dedup.corpus import date_ranks
 from cleaner.dedup.similarity import jaccard
 from cleaner.index.lsh_table import select_ids, sets_of
 
@@ -32,63 +32,73 @@ class Copy(NamedTuple):
     similarity: float
 
 
+# the paragraphs of the verified pairs, with what places them and orders them
+NODES = """SELECT id, file, record, line, date, shown FROM paragraphs
+    WHERE id IN (SELECT a FROM edges UNION SELECT b FROM edges)"""
+
+
 def find(db: sqlite3.Connection, corpus: set[int], checked: set[int]) -> list[Copy]:
     """The copies in the ``checked`` files (ids), among the ``corpus`` files (ids)."""
-    rows = db.execute("SELECT a, b, similarity FROM edges").fetchall()
-    if not rows:
+    edges = db.execute("SELECT a, b, similarity FROM edges").fetchall()
+    if not edges:
         return []
-    known = {(a, b): similarity for a, b, similarity in rows}  # the pairs compared already
-    edges = np.array([row[:2] for row in rows], dtype=np.int64)
-    nodes = np.unique(edges)
     paths = dict(db.execute("SELECT id, path FROM files"))
-    info = {
-        number: (file, paths[file], record, line, date)
-        for number, file, record, line, date in select_ids(
-            db, "SELECT id, file, record, line, date FROM paragraphs WHERE id IN ({})", nodes.tolist()
-        )
-    }
-    inside = np.array([i in info and info[i][0] in corpus for i in nodes.tolist()], dtype=bool)
-    keep = inside[np.searchsorted(nodes, edges[:, 0])] & inside[np.searchsorted(nodes, edges[:, 1])]
-    edges = edges[keep]
-    roots = clusters.union_find(len(nodes), np.searchsorted(nodes, edges[:, 0]), np.searchsorted(nodes, edges[:, 1]))
-    found: list[tuple[int, int]] = []  # (copy, canonical) paragraph ids
-    for members in clusters.groups(roots):
-        ids = nodes[members].tolist()
-        if not any(info[i][0] in checked for i in ids):
-            continue
-        head = min(ids, key=lambda i: _rank(info[i]))
-        article = info[head][0], info[head][2]
-        found.extend(
-            (i, head) for i in ids if info[i][0] in checked and (info[i][0], info[i][2]) != article
-        )
-    return _described(db, found, info, known)
-
-
-def _rank(row: tuple) -> tuple:
-    """Earliest date first (dated before undated), then path, record and line."""
-    _, path, record, line, date = row
-    dated = known_date(date)  # as the corpus stage of clean orders copies
-    return (not dated, dated, path, record or 0, line)
-
-
-def _described(db: sqlite3.Connection, found: list[tuple[int, int]], info: dict, known: dict) -> list[Copy]:
-    """The copies with their lines and similarity to the canonical (compared when no edge
-    joins the two directly)."""
-    if not found:
+    rows = db.execute(NODES).fetchall()
+    rows.sort(key=lambda row: (paths[row[1]], row[2] or 0, row[3]))  # input order: path, record, line
+    files = np.array([row[1] for row in rows], dtype=np.int64)
+    records = np.array([row[2] or 0 for row in rows], dtype=np.int64)
+    rank = date_ranks([row[4] for row in rows])  # earliest date first, then input order
+    left, right = _places(np.array([row[0] for row in rows], dtype=np.int64), edges)
+    inside = np.isin(files, np.fromiter(corpus, np.int64, len(corpus)))
+    keep = (left >= 0) & (right >= 0)
+    keep[keep] &= inside[left[keep]] & inside[right[keep]]
+    roots = clusters.union_find(len(rows), left[keep], right[keep])
+    members, starts = clusters.flat_groups(roots)
+    if not len(members):
         return []
-    shown = dict(select_ids(db, "SELECT id, shown FROM paragraphs WHERE id IN ({})", sorted({c for c, _ in found})))
-    similarity = {pair: known.get((min(pair), max(pair))) for pair in found}
-    unknown = [pair for pair, value in similarity.items() if value is None]
+    group_of = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(members))))
+    heads = members[np.lexsort((rank[members], group_of))[starts]][group_of]  # each member's canonical
+    copies = np.isin(files[members], np.fromiter(checked, np.int64, len(checked))) & (
+        (files[members] != files[heads]) | (records[members] != records[heads])
+    )
+    known = {(a, b): similarity for a, b, similarity in edges}  # the pairs compared already
+    return _described(db, rows, paths, members[copies].tolist(), heads[copies].tolist(), known)
+
+
+def _places(ids: np.ndarray, edges: list[tuple]) -> tuple[np.ndarray, np.ndarray]:
+    """Where each edge's two paragraphs are in ``ids`` (-1 for one that is not there)."""
+    order = np.argsort(ids)
+    ordered = ids[order]
+
+    def place(wanted: np.ndarray) -> np.ndarray:
+        at = np.minimum(np.searchsorted(ordered, wanted), len(ordered) - 1)
+        return np.where(ordered[at] == wanted, order[at], -1)
+
+    return (
+        place(np.fromiter((edge[0] for edge in edges), np.int64, len(edges))),
+        place(np.fromiter((edge[1] for edge in edges), np.int64, len(edges))),
+    )
+
+
+def _described(
+    db: sqlite3.Connection, rows: list[tuple], paths: dict, copies: list[int], heads: list[int], known: dict
+) -> list[Copy]:
+    """The copies (places in ``rows``) with their lines and similarity to their canonical
+    (compared when no edge joins the two directly)."""
+    pairs = [(rows[c][0], rows[h][0]) for c, h in zip(copies, heads)]
+    similarity = [known.get((min(pair), max(pair))) for pair in pairs]
+    unknown = [n for n, value in enumerate(similarity) if value is None]
     if unknown:
-        wanted = sorted({i for pair in unknown for i in pair})
+        wanted = sorted({i for n in unknown for i in pairs[n]})
         blobs = dict(select_ids(db, "SELECT id, shingles FROM paragraphs WHERE id IN ({})", wanted))
         sets = sets_of([blobs[i] for i in wanted])
-        left = np.searchsorted(wanted, [c for c, _ in unknown])
-        right = np.searchsorted(wanted, [h for _, h in unknown])
-        similarity.update(zip(unknown, jaccard(sets, left, right).tolist()))
-    copies = []
-    for copy, head in found:
-        _, path, record, line, _ = info[copy]
-        _, head_path, head_record, head_line, _ = info[head]
-        copies.append(Copy(path, record, line, shown[copy], head_path, head_record, head_line, similarity[copy, head]))
-    return copies
+        left = np.searchsorted(wanted, [pairs[n][0] for n in unknown])
+        right = np.searchsorted(wanted, [pairs[n][1] for n in unknown])
+        for n, value in zip(unknown, jaccard(sets, left, right).tolist()):
+            similarity[n] = value
+    found = []
+    for c, h, value in zip(copies, heads, similarity):
+        _, file, record, line, _, shown = rows[c]
+        _, head_file, head_record, head_line, _, _ = rows[h]
+        found.append(Copy(paths[file], record, line, shown, paths[head_file], head_record, head_line, value))
+    return found
