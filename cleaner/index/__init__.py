@@ -120,13 +120,24 @@ class CorpusIndex:
         self.paragraphs, self.normalize = paragraphs, normalize
         self.analysed = 0  # files read and checked by this run
         self._names: dict[str, str] = {}
+        self._folders: dict[str, str] = {}
 
     def name(self, path: str) -> str:
-        """``path``'s name in the index (:func:`key`), worked out once a run."""
+        """``path``'s name in the index (:func:`key`), worked out once a run (and its
+        folder's once, which is what costs)."""
         found = self._names.get(path)
         if found is None:
-            found = self._names[path] = key(path)
+            folder, base = os.path.split(path)
+            top = self._folders.get(folder)
+            if top is None:
+                top = self._folders[folder] = key(folder)
+            found = self._names[path] = os.path.join(top, base)
         return found
+
+    def names(self, paths: Iterable[str]) -> list[str]:
+        """The names of ``paths`` in the index (:meth:`name`)."""
+        known = self._names
+        return [known.get(path) or self.name(path) for path in paths]
 
     def update(self, sources: Sequence[Source], on_file: Callable[[], None] | None = None) -> None:
         """Bring the index up to date with ``sources``, the corpus: read only what changed."""
@@ -134,8 +145,9 @@ class CorpusIndex:
         rows = db.execute("SELECT path, stamp, hash, signed FROM files")
         stored = {path: (mark, digest, signed) for path, mark, digest, signed in rows}
         pending = []
-        for source in sources:
-            name, now = self.name(source.path), stamp(source.path)
+        names = self.names(s.path for s in sources)
+        for source, name in zip(sources, names):
+            now = stamp(source.path)
             mark, _, signed = stored.get(name, (None, None, 0))
             if now is not None and mark == now and (signed or not self.paragraphs):
                 if on_file is not None:
@@ -156,7 +168,7 @@ class CorpusIndex:
                 for (_, name, _), r in zip(batch, done):
                     if r is None:
                         self._forget(db, name)
-        current = {self.name(s.path) for s in sources}
+        current = set(names)
         gone = [p for p in stored if p not in current and not os.path.exists(p)]
         if gone:
             with self.store.writing() as db:
@@ -167,7 +179,7 @@ class CorpusIndex:
 
     def results(self, paths: Iterable[str]) -> dict[str, tuple[list, list[InputError]]]:
         """The stored (diagnostics, errors) of each of ``paths`` that the index holds."""
-        wanted = set(map(self.name, paths))
+        wanted = set(self.names(paths))
         rows = self.store.connection.execute("SELECT path, results FROM files WHERE results IS NOT NULL")
         return {path: pickle.loads(blob) for path, blob in rows if path in wanted}
 
@@ -178,10 +190,11 @@ class CorpusIndex:
             return {}
         with self.store.reading() as db:
             ids = dict(db.execute("SELECT path, id FROM files"))
-            corpus_ids = {ids[p] for p in map(self.name, corpus) if p in ids}
-            checked_ids = {ids[p] for p in map(self.name, checked) if p in ids}
+            corpus_names = self.names(corpus)
+            corpus_ids = {ids[p] for p in corpus_names if p in ids}
+            checked_ids = {ids[p] for p in self.names(checked) if p in ids}
             found = copy_finder.find(db, corpus_ids, checked_ids)
-        given = {self.name(p): p for p in corpus}  # the originals named as this run names them
+        given = dict(zip(corpus_names, corpus))  # the originals named as this run names them
         by_path: dict[str, list[Copy]] = {}
         for copy in found:
             copy = copy._replace(canonical_path=given.get(copy.canonical_path, copy.canonical_path))
