@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from cleaner import duplicates, engines
-from cleaner.checking import FileReport, copy_diagnostics
+from cleaner.checking import FileReport, copy_diagnostics, in_order
 from cleaner.checking_stages import check_file, checking_state, crashed_file, file_cost
 from cleaner.cleaning import Cleaned, clean_document, clean_pieces
 from cleaner.dedup import Cluster, Passage, cluster_passages
@@ -271,14 +273,18 @@ def _check_indexed(
     copies: dict = {}
     stored: dict = {}
     name = os.path.abspath
+    index = None
     if mode == "check" or finds_copies:  # fixing reads every file anyway: no index without copies
         index = _corpus_index(store, settings)
         name = index.name
         index.update(corpus, on_file)
         result.analysed = index.analysed
-        copies = index.copies([s.path for s in corpus], [s.path for s in checked])
-        stored = index.results(s.path for s in checked) if mode == "check" else {}
-    units = (_to_check(source, settings, copies, stored, name) for source in sources)
+    with collector_paused():
+        if index is not None:
+            copies = index.copies([s.path for s in corpus], [s.path for s in checked])
+            stored = index.results(s.path for s in checked) if mode == "check" else {}
+        reported_in = _Reported(settings)
+        units = [_to_check(source, reported_in, copies, stored, name) for source in sources]
     stage = Stage(checking_state, (settings, mode), check_file, crashed_file, file_cost)
     jobs = 1 if any(s.path == "-" for s in sources) else settings.jobs  # workers cannot read stdin
     for report in engines.run(stage, units, jobs):
@@ -286,19 +292,35 @@ def _check_indexed(
         result.errors.extend(report.errors)
 
 
-def _to_check(source: Source, settings: Settings, copies: dict, stored: dict, name: Callable[[str], str]):
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: for building a whole corpus's reports from the
+    index, some 500,000 small objects that live on and are never in a cycle. Python's
+    collector would pass over them again and again as they are made, for nothing: a quarter
+    of a 20,000-file re-check's time (``benchmarks/check_index.py``)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _to_check(source: Source, reported_in: _Reported, copies: dict, stored: dict, name: Callable[[str], str]):
     """What the check stage takes for ``source`` (the file and its copies of other files'
     paragraphs), or its report, Ready, from what the corpus index stored."""
-    reported = _reported(settings, source.path)
-    named = name(source.path) if source.path != "-" else None
+    path = source.path
+    reported = reported_in(path)
+    named = name(path) if path != "-" else None
     found = copies.get(named, []) if reported(duplicate_paragraph.CODE) else []
     if named not in stored:
         return source, found
     diagnostics, errors = stored[named]
-    kept = [_placed(d, source.path) for d in diagnostics if reported(d.code)]
-    report = FileReport(source.path, kept + copy_diagnostics(source.path, found), list(errors))
-    report.diagnostics.sort(key=lambda d: (d.row, d.text_row or 0, d.column, d.code))
-    return Ready(report)
+    kept = [d if d.path == path else d._replace(path=path) for d in diagnostics if reported(d.finding.code)]
+    if found:  # the stored ones are in order (checking.in_order)
+        kept = in_order(kept + copy_diagnostics(path, found))
+    return Ready(FileReport(path, kept, list(errors)))
 
 
 def _corpus_index(store: Store, settings: Settings) -> CorpusIndex:
@@ -327,23 +349,20 @@ def _corpus_index(store: Store, settings: Settings) -> CorpusIndex:
     )
 
 
-def _reported(settings: Settings, path: str) -> Callable[[str], bool]:
-    """Whether a finding of a code is reported in ``path``: selected, and not ignored there."""
-    ignored = settings.ignored_for(path)
-    if not ignored:
-        return _selected(settings)
-    return lambda code: _selected(settings)(code) and not any(code.startswith(i) for i in ignored)
+class _Reported:
+    """Whether a finding of a code is reported in a file (``self(path)(code)``): selected,
+    and not ignored there. Made once a run: each code's selection is worked out once."""
 
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.selected = functools.cache(settings.is_selected)
 
-@functools.lru_cache(maxsize=8)
-def _selected(settings: Settings) -> Callable[[str], bool]:
-    """``settings.is_selected``, worked out once a code."""
-    return functools.cache(settings.is_selected)
-
-
-def _placed(diagnostic, path: str):
-    """A stored diagnostic under the name this run gave its file."""
-    return diagnostic if diagnostic.path == path else replace(diagnostic, path=path)
+    def __call__(self, path: str) -> Callable[[str], bool]:
+        ignored = self.settings.ignored_for(path)
+        if not ignored:
+            return self.selected
+        selected = self.selected
+        return lambda code: selected(code) and not any(code.startswith(i) for i in ignored)
 
 
 def _corpus_folders(settings: Settings, whole_corpus: bool) -> Callable[[str], bool]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from cleaner.atomic import Sweeper
 from cleaner.cleaning import clean_document
@@ -42,12 +42,12 @@ READ_ONLY = {
 }
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """A finding placed in its file.
 
     For JSON Lines, ``row`` is the record's line in the file and ``text_row`` and
     ``text_column`` place the finding in the record's text; ``edits`` then use text lines.
+    A named tuple, as findings are: a corpus index holds and unpickles hundreds of thousands.
     """
 
     path: str
@@ -186,32 +186,35 @@ def analyze_source(
 
 
 def copy_diagnostics(path: str, copies: list[Copy]) -> list[Diagnostic]:
-    """The duplicate-paragraph diagnostics of ``copies``, placed in the file at ``path``."""
-    found: list[Diagnostic] = []
-    if not copies:
-        return found
-    for record, findings in _copy_findings(copies).items():
-        where = _Place(path, record)
-        for finding in findings:
-            found.append(_diagnostic(where, finding, {finding.line: finding.text}, {}, fixed=False))
+    """The duplicate-paragraph diagnostics of ``copies``, placed in the file at ``path``: as
+    :func:`_diagnostic` places a finding that removes a line, made directly, as a whole-corpus
+    run makes one for every copy in the corpus."""
+    found = []
+    for copy in copies:
+        line, shown = copy.line, copy.shown
+        edits = ((line, 1, line + 1, 1, ""),)
+        if copy.record is None:
+            found.append(Diagnostic(path, _copy_finding(copy), line, 1, line, len(shown) + 1, shown, edits))
+        else:
+            record = copy.record
+            found.append(Diagnostic(path, _copy_finding(copy), record, 1, record, 1, shown, edits, False, line, 1))
     return found
 
 
-class _Place(NamedTuple):
-    path: str
-    record: int | None
+def _copy_finding(copy: Copy) -> Finding:
+    """The duplicate-paragraph finding of one copy: its fix (unsafe) removes the line."""
+    where = copy.canonical_path  # as the run named the file (see CorpusIndex.copies)
+    if copy.canonical_record is not None:
+        where += f" record {copy.canonical_record}"
+    message = f"copy of {where} line {copy.canonical_line} (similarity {copy.similarity:.2f})"
+    return removal(duplicate_paragraph.CODE, duplicate_paragraph.NAME, copy.line, copy.shown, message, safe=False)
 
 
 def _copy_findings(copies: list[Copy]) -> dict[int | None, list[Finding]]:
     """The findings of ``copies`` by record (None for a plain-text file)."""
     found: dict[int | None, list[Finding]] = {}
     for copy in copies:
-        where = copy.canonical_path  # as the run named the file (see CorpusIndex.copies)
-        if copy.canonical_record is not None:
-            where += f" record {copy.canonical_record}"
-        message = f"copy of {where} line {copy.canonical_line} (similarity {copy.similarity:.2f})"
-        code, name = duplicate_paragraph.CODE, duplicate_paragraph.NAME
-        found.setdefault(copy.record, []).append(removal(code, name, copy.line, copy.shown, message, safe=False))
+        found.setdefault(copy.record, []).append(_copy_finding(copy))
     return found
 
 
@@ -240,12 +243,17 @@ def _check_streamed(report: FileReport, source: Source, context: Context, mode: 
 
 
 def _as_found(document: Document, context: Context, copies: list[Finding] = ()) -> list[Diagnostic]:
+    """The findings on ``document`` as it is, in the order they are reported (:func:`in_order`)."""
     lines = {line.number: line.text for line in document.lines}
     numbers = {n: n for n in lines}
-    return [
-        _diagnostic(document, f, lines, numbers, fixed=False)
-        for f in [*check_document(document, context), *copies]
-    ]
+    return in_order(
+        _diagnostic(document, f, lines, numbers, fixed=False) for f in [*check_document(document, context), *copies]
+    )
+
+
+def in_order(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """``diagnostics`` as a file's are reported: by line (and text line in a record), column, code."""
+    return sorted(diagnostics, key=lambda d: (d.row, d.text_row or 0, d.column, d.finding.code))
 
 
 def _fix_text(
@@ -281,11 +289,11 @@ def _fixed_and_left(document: Document, outcome, numbers: dict[int, int]) -> lis
     same = {n: n for n in before}
     done = [_diagnostic(document, f, before, same, fixed=True) for f in outcome.applied]
     left = [_diagnostic(document, f, after, numbers, fixed=False) for f in outcome.remaining]
-    return sorted(done + left, key=lambda d: (d.row, d.text_row or 0, d.column, d.code))
+    return in_order(done + left)
 
 
 def _diagnostic(
-    document: Document | _Place,
+    document: Document,
     finding: Finding,
     texts: dict[int, str],
     numbers: dict[int, int],
