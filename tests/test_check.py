@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import types
@@ -254,3 +255,17 @@ def test_fix_leaves_a_feed_with_an_undecodable_line_as_it_is(corpus, capsys):
     assert "note: mixed.jsonl: not fixed: line 2 is not valid UTF-8" in err
     assert out.splitlines() == ["mixed.jsonl:1:1: B001 [byline] byline (text line 1, column 1)"]
     assert (corpus / "mixed.jsonl").read_bytes() == data
+
+
+def test_findings_are_in_line_order_with_or_without_the_index(corpus, capsys, monkeypatch):
+    paragraph = "The council voted on Monday to keep the ferry running through the winter months."
+    # a document rule's finding (line 3) before a line rule's (line 4)
+    text = f"{paragraph}\nCrews start repairs next week on the northern pier.\n{paragraph}\nLike this:\n"
+    (corpus / "twice.txt").write_text(text, encoding="utf-8")
+    _, indexed, _ = run(capsys, "twice.txt")
+    monkeypatch.setattr("sys.stdin", types.SimpleNamespace(buffer=io.BytesIO(text.encode())))
+    _, piped, _ = run(capsys, "-")
+    for out, name in ((indexed, "twice.txt"), (piped, "-")):
+        found = [line.removeprefix(name + ":").split(" ")[:2] for line in out.splitlines()]
+        assert [where for where, _ in found] == ["3:1:", "4:1:"]
+        assert found[1][1] == "B006"
