@@ -8,6 +8,7 @@ every file below it.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from typing import Iterable
@@ -52,7 +53,26 @@ def matches_any(relative: str, patterns: Iterable[re.Pattern[str]]) -> bool:
 
 
 def relative_to(path: str, root: str) -> str:
-    """``path`` relative to ``root`` with ``/`` separators; as given when it lies outside."""
+    """``path`` relative to ``root`` with ``/`` separators; as given when it lies outside.
+
+    Worked out once a folder (a corpus has thousands of files to a folder, globs are matched
+    against each), then the file's name appended."""
+    folder, name = os.path.split(path)
+    if not name or name in (os.curdir, os.pardir):
+        return _relative_to(path, root)
+    inside = _folder_relative_to(folder or os.curdir, root, os.getcwd())
+    return inside + name if inside else name
+
+
+@functools.lru_cache(maxsize=4096)
+def _folder_relative_to(folder: str, root: str, cwd: str) -> str:
+    """``folder`` relative to ``root`` as :func:`_relative_to` gives it, with a ``/`` after
+    it ("" for the root itself); ``cwd``, the current folder, is part of the cache key."""
+    relative = _relative_to(folder, root)
+    return "" if relative == os.curdir else relative + "/"
+
+
+def _relative_to(path: str, root: str) -> str:
     if not os.path.isabs(path) and (root == os.curdir or root == os.getcwd()):
         normal = os.path.normpath(path)  # relative to the current folder, the root
         if normal != os.pardir and not normal.startswith(os.pardir + os.sep):
