@@ -113,16 +113,8 @@ def removal(
     safe: bool = True,
 ) -> Finding:
     """A finding whose fix removes line ``line`` (a safe fix unless ``safe`` is False)."""
-    return Finding(
-        code=code,
-        name=name,
-        line=line,
-        message=message,
-        text=text,
-        end_column=len(text) + 1,
-        fix=Fix((Edit(line),), safe),
-        metadata=metadata or {},
-    )
+    # positionally: a whole-corpus check makes one for every copied paragraph
+    return Finding(code, name, line, message, text, 1, len(text) + 1, Fix((Edit(line),), safe), metadata or {})
 
 
 def linked_lines(document: Document) -> frozenset[int]:
