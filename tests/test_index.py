@@ -15,7 +15,7 @@ import cleaner.index
 from cleaner.api import check
 from cleaner.cli import main
 from cleaner.config import Flags, resolve
-from cleaner.index import lsh_table
+from cleaner.index import copies, lsh_table
 
 HARBOUR = "The council voted on Tuesday to rebuild the harbour wall before the winter storms."
 REWORDED = "The council voted Tuesday to rebuild the harbour wall before winter storms."
@@ -151,16 +151,19 @@ def test_no_cache_writes_nothing(project, capsys):
     assert list((project / "elsewhere").glob("index-*.sqlite"))
 
 
-def test_an_index_kept_up_to_date_finds_what_a_fresh_run_finds(project, monkeypatch):
+@pytest.mark.parametrize("growth", [1.5, 1000.0])
+def test_an_index_kept_up_to_date_finds_what_a_fresh_run_finds(project, monkeypatch, growth):
     """Files added, edited and removed over many runs (the LSH table rebuilt as the corpus
-    doubles, keyed a file at a time in between) give the copies of a run from scratch."""
-    monkeypatch.setattr(lsh_table, "GROWTH", 1.5)
+    grows half as large again, keyed a file at a time in between; or never rebuilt, its
+    clusters only ever worked out again where a change touches them) give the copies, and
+    the canonicals, of a run from scratch."""
+    monkeypatch.setattr(lsh_table, "GROWTH", growth)
     rng = random.Random(5)
     texts = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 16))).capitalize() + "." for _ in range(40)]
-    for step in range(12):
+    for step in range(16):
         for _ in range(rng.randint(1, 4)):
             name = project / "corpus" / f"s{rng.randint(0, 14):02d}.txt"
-            if name.exists() and rng.random() < 0.25:
+            if name.exists() and rng.random() < 0.3:
                 name.unlink()
                 continue
             chosen = rng.sample(texts, rng.randint(1, 4))
@@ -169,9 +172,16 @@ def test_an_index_kept_up_to_date_finds_what_a_fresh_run_finds(project, monkeypa
                 words[rng.randrange(len(words))] = rng.choice(WORDS)
                 chosen[0] = " ".join(words)
             write(name, "\n".join(chosen) + "\n")
-        kept = findings(check([], settings("D002")))
-        fresh = findings(check([], settings("D002"), cache=None))
+        kept = [f"{d.path}:{d.row} {d.message}" for d in check([], settings("D002")).diagnostics]
+        fresh = [f"{d.path}:{d.row} {d.message}" for d in check([], settings("D002"), cache=None).diagnostics]
         assert kept == fresh, step
+        (path,) = (project / ".cleaner_cache").glob("index-*.sqlite")
+        with sqlite3.connect(path) as db:  # the clusters kept with the paragraphs, and worked out anew
+            paths = dict(db.execute("SELECT id, path FROM files"))
+            everything = set(paths)
+            assert copies.is_settled(db, everything)
+            kept_copies = copies.settled(db, everything, paths, paths)
+            assert sorted(kept_copies) == sorted(copies.find(db, everything, everything, paths, paths)), step
     assert fresh  # the corpus has copies to find
 
 
@@ -192,3 +202,14 @@ def test_two_runs_sharing_an_index_at_once_both_finish_right(project):
         assert db.execute("SELECT count(*) FROM files").fetchone() == (62,)
     third = subprocess.run(command, capture_output=True, text=True, cwd=project)
     assert third.stdout == expected.stdout
+
+
+def test_a_cluster_that_loses_its_canonical_gets_the_next(project):
+    write(project / "corpus" / "b.txt", f"{REWORDED}\n")
+    write(project / "corpus" / "c.txt", f"{HARBOUR}\nThe mayor spoke.\n")
+    a, b, c = (os.path.join("corpus", f"{name}.txt") for name in "abc")
+    before = [(d.path, d.message.split(" (")[0]) for d in check([], settings("D002")).diagnostics]
+    assert before == [(b, f"copy of {a} line 1"), (c, f"copy of {a} line 1")]
+    write(project / "corpus" / "a.txt", "Work on the wall starts in March.\n")  # the canonical goes
+    after = [(d.path, d.message.split(" (")[0]) for d in check([], settings("D002")).diagnostics]
+    assert after == [(c, f"copy of {b} line 1")]

@@ -12,7 +12,10 @@ its paragraphs' signatures, so each run reads only what changed:
    and cleaned with the safe fixes; its paragraphs' shingle sets go into the index.
 3. **Pairs.** The new paragraphs' LSH buckets are looked up and their candidates verified
    (:mod:`cleaner.index.lsh_table`).
-4. **Copies.** Clusters of the corpus's files, and the copies in the files checked
+4. **Clusters.** The clusters those pairs join or split are worked out again, each
+   paragraph stored with its cluster's canonical (:mod:`cleaner.index.clusters`).
+5. **Copies.** The copies in the files checked, read from the stored clusters when the
+   corpus is the whole index, else worked out for the corpus's files
    (:mod:`cleaner.index.copies`).
 
 Files are analysed a batch at a time outside the write lock and stored in one transaction a
@@ -189,15 +192,19 @@ class CorpusIndex:
         if not self.paragraphs:
             return {}
         with self.store.reading() as db:
-            ids = dict(db.execute("SELECT path, id FROM files"))
+            paths = dict(db.execute("SELECT id, path FROM files"))
+            ids = {path: file for file, path in paths.items()}
             corpus_names = self.names(corpus)
             corpus_ids = {ids[p] for p in corpus_names if p in ids}
             checked_ids = {ids[p] for p in self.names(checked) if p in ids}
-            found = copy_finder.find(db, corpus_ids, checked_ids)
-        given = dict(zip(corpus_names, corpus))  # the originals named as this run names them
+            given = dict(zip(corpus_names, corpus))  # the originals named as this run names them
+            named = {file: given.get(path, path) for file, path in paths.items()}
+            if copy_finder.is_settled(db, corpus_ids):
+                found = copy_finder.settled(db, checked_ids, paths, named)
+            else:
+                found = copy_finder.find(db, corpus_ids, checked_ids, paths, named)
         by_path: dict[str, list[Copy]] = {}
         for copy in found:
-            copy = copy._replace(canonical_path=given.get(copy.canonical_path, copy.canonical_path))
             by_path.setdefault(copy.path, []).append(copy)
         return by_path
 

@@ -27,20 +27,13 @@ from cleaner.dedup import lsh
 from cleaner.dedup.shingles import ShingleSets
 from cleaner.dedup.signatures import permutations, signatures
 from cleaner.dedup.similarity import jaccard
-from cleaner.index.store import Store
+from cleaner.index import clusters
+from cleaner.index.store import Store, chunks, select_ids, sets_of
 from cleaner.settings import DedupSettings
 
 MAX_NEIGHBOURS = 64  # partners a new paragraph takes from one bucket
 SIGNATURE_ROWS = 1 << 16  # sets signed at a time
 GROWTH = 2.0  # rebuild when the paragraphs grew or shrank this much since the last build
-CHUNK = 500  # ids per SQL statement
-
-
-def sets_of(blobs: list[bytes]) -> ShingleSets:
-    """Shingle sets from their stored bytes."""
-    sizes = np.fromiter((len(b) // 4 for b in blobs), np.int64, len(blobs))
-    offsets = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
-    return ShingleSets(offsets, np.frombuffer(b"".join(blobs), dtype=np.uint32).copy())
 
 
 def bucket_keys(store: Store, sets: ShingleSets, common: np.ndarray, settings: DedupSettings) -> np.ndarray:
@@ -66,27 +59,31 @@ def update(store: Store, settings: DedupSettings) -> None:
         built = store.get("built_size", 0)
         if built == 0 or total > GROWTH * built or total * GROWTH < built:
             _rebuild(store, db, settings, total)
+            clusters.settle_all(db)
             return
         keyed = store.get("keyed", 0)
         rows = db.execute("SELECT id, shingles FROM paragraphs WHERE id > ? ORDER BY id", (keyed,)).fetchall()
-        if not rows:
-            return
-        ids = np.array([r[0] for r in rows], dtype=np.int64)
-        keys = bucket_keys(store, sets_of([r[1] for r in rows]), store.get("common"), settings)
-        db.executemany(
-            "INSERT OR IGNORE INTO buckets VALUES (?, ?)",
-            zip(keys.ravel().tolist(), np.repeat(ids, keys.shape[1]).tolist()),
-        )
-        left, right = _partners(db, ids, keys)
-        _add_edges(db, left, right, settings.threshold)
-        store.put("keyed", int(ids[-1]))
+        if rows:
+            ids = np.array([r[0] for r in rows], dtype=np.int64)
+            keys = bucket_keys(store, sets_of([r[1] for r in rows]), store.get("common"), settings)
+            db.executemany(
+                "INSERT OR IGNORE INTO buckets VALUES (?, ?)",
+                zip(keys.ravel().tolist(), np.repeat(ids, keys.shape[1]).tolist()),
+            )
+            left, right = _partners(db, ids, keys)
+            _add_edges(db, left, right, settings.threshold)
+            db.executemany("INSERT OR IGNORE INTO unsettled VALUES (?)", ((i,) for i in ids.tolist()))
+            store.put("keyed", int(ids[-1]))
+        clusters.settle(db)
 
 
 def forget(store: Store, db: sqlite3.Connection, file_id: int, settings: DedupSettings) -> None:
-    """Remove a file's paragraphs, their bucket rows and their edges (inside a write)."""
+    """Remove a file's paragraphs, their bucket rows and their edges (inside a write); the
+    rest of their clusters are to be worked out again."""
     rows = db.execute("SELECT id, shingles FROM paragraphs WHERE file = ?", (file_id,)).fetchall()
     if not rows:
         return
+    clusters.leaving(db, file_id)
     ids = [r[0] for r in rows]
     keyed = [r for r in rows if r[0] <= store.get("keyed", 0)]
     if keyed:
@@ -95,9 +92,7 @@ def forget(store: Store, db: sqlite3.Connection, file_id: int, settings: DedupSe
             "DELETE FROM buckets WHERE key = ? AND paragraph = ?",
             zip(keys.ravel().tolist(), np.repeat([r[0] for r in keyed], keys.shape[1]).tolist()),
         )
-    for start in range(0, len(ids), CHUNK):
-        part = ids[start : start + CHUNK]
-        marks = ",".join("?" * len(part))
+    for part, marks in chunks(ids):
         db.execute(f"DELETE FROM edges WHERE a IN ({marks})", part)
         db.execute(f"DELETE FROM edges WHERE b IN ({marks})", part)
     db.execute("DELETE FROM paragraphs WHERE file = ?", (file_id,))
@@ -161,12 +156,3 @@ def _add_edges(db: sqlite3.Connection, left: np.ndarray, right: np.ndarray, thre
         "INSERT OR IGNORE INTO edges VALUES (?, ?, ?)",
         zip(left[similar].tolist(), right[similar].tolist(), similarity[similar].tolist()),
     )
-
-
-def select_ids(db: sqlite3.Connection, sql: str, ids: list[int]) -> list[tuple]:
-    """``sql`` with ``{}`` standing for the ids, run a chunk of ids at a time."""
-    found: list[tuple] = []
-    for start in range(0, len(ids), CHUNK):
-        part = ids[start : start + CHUNK]
-        found.extend(db.execute(sql.format(",".join("?" * len(part))), part).fetchall())
-    return found

@@ -24,11 +24,15 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Iterator
 
+import numpy as np
+
 from cleaner import __version__
+from cleaner.dedup.shingles import ShingleSets
 from cleaner.settings import Settings
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FOLDER = ".cleaner_cache"
+CHUNK = 500  # ids per SQL statement
 BUSY_SECONDS = 600.0  # how long a run waits for another's write lock
 UNUSED_SECONDS = 7 * 24 * 3600  # an index file not used for this long is removed
 _GITIGNORE = "# Created by cleaner: the corpus index is a cache, never committed.\n*\n"
@@ -56,9 +60,14 @@ CREATE TABLE IF NOT EXISTS paragraphs (
     line INTEGER NOT NULL,           -- the input line
     date TEXT,                       -- the document's date, for the canonical copy
     shown TEXT NOT NULL,             -- the input line as it is in the file
-    shingles BLOB NOT NULL           -- sorted uint32 shingle hashes of the cleaned text
+    shingles BLOB NOT NULL,          -- sorted uint32 shingle hashes of the cleaned text
+    canonical INTEGER,               -- its cluster's canonical paragraph; NULL: in no cluster
+    similarity REAL                  -- to the canonical, when another article's: it is a copy
 );
 CREATE INDEX IF NOT EXISTS paragraphs_file ON paragraphs (file);
+CREATE INDEX IF NOT EXISTS paragraphs_canonical ON paragraphs (canonical) WHERE canonical IS NOT NULL;
+CREATE INDEX IF NOT EXISTS paragraphs_copies ON paragraphs (file) WHERE similarity IS NOT NULL;
+CREATE TABLE IF NOT EXISTS unsettled (id INTEGER PRIMARY KEY);  -- paragraphs whose cluster may have changed
 CREATE TABLE IF NOT EXISTS buckets (   -- band << 32 | band key -> paragraph
     key INTEGER NOT NULL,
     paragraph INTEGER NOT NULL,
@@ -181,3 +190,25 @@ def _remove_unused(folder: str) -> None:
             with contextlib.suppress(OSError):
                 if now - entry.stat().st_mtime > UNUSED_SECONDS:
                     os.unlink(entry.path)
+
+
+def chunks(ids: list[int]) -> Iterator[tuple[list[int], str]]:
+    """``ids`` a part at a time, each with as many ``?`` marks (SQLite takes so many)."""
+    for start in range(0, len(ids), CHUNK):
+        part = ids[start : start + CHUNK]
+        yield part, ",".join("?" * len(part))
+
+
+def select_ids(db: sqlite3.Connection, sql: str, ids: list[int]) -> list[tuple]:
+    """``sql`` with ``{}`` standing for the ids, run a part of the ids at a time."""
+    found: list[tuple] = []
+    for part, marks in chunks(ids):
+        found.extend(db.execute(sql.format(marks), part).fetchall())
+    return found
+
+
+def sets_of(blobs: list[bytes]) -> ShingleSets:
+    """Shingle sets from their stored bytes."""
+    sizes = np.fromiter((len(b) // 4 for b in blobs), np.int64, len(blobs))
+    offsets = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+    return ShingleSets(offsets, np.frombuffer(b"".join(blobs), dtype=np.uint32).copy())
