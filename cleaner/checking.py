@@ -34,7 +34,6 @@ from cleaner.rules._shared import removal
 from cleaner.writeback import encoding_of, replace_file, rewrite_record, rewrite_text
 
 WRITABLE = ("text", "jsonl")
-_D002, _DUPLICATE = duplicate_paragraph.CODE, duplicate_paragraph.NAME
 # why the others are never written: their findings are reported, and a note says so
 READ_ONLY = {
     "html": "HTML is extracted, so fixes cannot go back into the page",
@@ -208,7 +207,8 @@ def _copy_finding(copy: Copy) -> Finding:
     if copy.canonical_record is not None:
         where += f" record {copy.canonical_record}"
     message = f"copy of {where} line {copy.canonical_line} (similarity {copy.similarity:.2f})"
-    return removal(_D002, _DUPLICATE, copy.line, copy.shown, message, safe=False)
+    code, name = duplicate_paragraph.CODE, duplicate_paragraph.NAME
+    return removal(code, name, copy.line, copy.shown, message, safe=False)
 
 
 def _copy_findings(copies: list[Copy]) -> dict[int | None, list[Finding]]:
