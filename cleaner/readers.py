@@ -103,13 +103,15 @@ def _walk(
             and enter(os.path.join(folder, d))
         )
         below = os.path.relpath(folder, root)  # the folder's name relative to the root
+        below = "" if below == os.curdir else below + os.sep
+        at = folder if folder.endswith(os.sep) else folder + os.sep
+        if root == os.curdir:  # "a/b.txt", not "./a/b.txt"
+            at = at[len(os.curdir) + 1 :]
         for name in sorted(files):
-            path = os.path.join(folder, name)
-            if root == os.curdir:  # "a/b.txt", not "./a/b.txt"
-                path = path[len(os.curdir) + 1 :]
+            path = at + name
             kind = kind_of(path)
             if kind is not None and wanted(path):
-                yield Source(path, name if below == os.curdir else os.path.join(below, name), kind)
+                yield Source(path, below + name, kind)
     yield from _listing_errors(problems, root)
 
 

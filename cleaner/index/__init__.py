@@ -133,8 +133,9 @@ class CorpusIndex:
             folder, base = os.path.split(path)
             top = self._folders.get(folder)
             if top is None:
-                top = self._folders[folder] = key(folder)
-            found = self._names[path] = os.path.join(top, base)
+                top = key(folder)
+                top = self._folders[folder] = top if top.endswith(os.sep) else top + os.sep
+            found = self._names[path] = top + base
         return found
 
     def names(self, paths: Iterable[str]) -> list[str]:
