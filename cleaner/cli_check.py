@@ -17,12 +17,10 @@ MACHINE_FORMATS = ("json", "jsonl", "github", "sarif")
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from rich.console import Console
-
     from cleaner.api import check
     from cleaner.config import ConfigError, Flags, resolve
     from cleaner.entities import GazetteerError
-    from cleaner.report.progress import progress_bar
+    from cleaner.report.progress import stderr_progress
 
     if args.fix and args.diff:
         raise UsageError("--fix and --diff cannot be combined (--diff writes nothing)")
@@ -45,10 +43,9 @@ def run_check(args: argparse.Namespace) -> int:
     if not args.paths and not settings.include:
         raise UsageError("no PATH given and no include globs configured in [tool.cleaner]")
     mode = "fix" if args.fix else "diff" if args.diff else "check"
-    console = Console(stderr=True)
     shows_progress = not args.quiet and args.output_format not in MACHINE_FORMATS
     try:
-        with progress_bar(console, enabled=shows_progress) as advance:
+        with stderr_progress(enabled=shows_progress) as advance:
             cache = None if args.no_cache else args.cache_dir or ""
             result = check(args.paths, settings, mode, on_file=advance, cache=cache)
     except GazetteerError as error:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import sys
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def wants_progress(console: Console) -> bool:
@@ -26,3 +28,16 @@ def progress_bar(console: Console, enabled: bool = True) -> Iterator[Callable[[]
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("cleaning", total=None)
         yield lambda: progress.advance(task)
+
+
+@contextmanager
+def stderr_progress(enabled: bool = True) -> Iterator[Callable[[], None]]:
+    """:func:`progress_bar` on stderr, whose console (and rich) is made only when stderr is a
+    terminal: a run under a hook or in a pipe does not pay for them."""
+    if not (enabled and sys.stderr.isatty()):
+        yield lambda: None
+        return
+    from rich.console import Console
+
+    with progress_bar(Console(stderr=True)) as advance:
+        yield advance
