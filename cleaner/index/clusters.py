@@ -6,10 +6,11 @@ earliest by date, else the first by path, record and line (:func:`clusters_of`, 
 canonical (NULL: in no cluster), so that a run over the whole corpus reads its copies with
 one query (:func:`cleaner.index.copies.settled`) instead of working out every cluster again.
 
-A change marks the paragraphs whose cluster it may change as ``unsettled``: a file's new
-paragraphs (:func:`arrived`), and the cluster-mates of the paragraphs a file loses
-(:func:`leaving`). :func:`settle` then works out the clusters those reach, and only those: a
-change costs what it touches, not what the corpus holds.
+A change marks the paragraphs whose cluster it may change as ``unsettled``: new paragraphs,
+once their buckets are looked up (:func:`cleaner.index.lsh_table.update`), and the
+cluster-mates of the paragraphs a file loses (:func:`leaving`). :func:`settle` then works
+out the clusters those reach, and only those: a change costs what it touches, not what the
+corpus holds. A paragraph's similarity to its canonical, for a copy, is stored beside it.
 """
 
 from __future__ import annotations
@@ -49,11 +50,6 @@ def clusters_of(rows: list[tuple], paths: dict[int, str], pairs: np.ndarray) -> 
     rank = date_ranks([row[4] for row in rows])
     group_of = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(members))))
     return members, members[np.lexsort((rank[members], group_of))[starts]][group_of]
-
-
-def arrived(db: sqlite3.Connection, file_id: int) -> None:
-    """A file's paragraphs were just stored: their clusters are to be worked out."""
-    db.execute("INSERT OR IGNORE INTO unsettled SELECT id FROM paragraphs WHERE file = ?", (file_id,))
 
 
 def leaving(db: sqlite3.Connection, file_id: int) -> None:
