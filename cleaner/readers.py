@@ -327,22 +327,25 @@ def jsonl_stream(path: str, handle: BinaryIO, settings: Settings) -> Iterator[Re
     found = False  # a line that is not blank
     try:
         head = handle.peek(8192)[:8192]
-        if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+        if b"\x00" in head and not utf16:
             yield InputError(path, "binary file (contains NUL bytes), not text")
             return
-        utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
-        for size, text in (_utf16_lines if utf16 else _utf8_lines)(handle, limit):
+        if utf16:
+            lines = _lines(io.TextIOWrapper(handle, encoding="utf-16", newline="\n").readline, "\n", limit)
+        else:
+            lines = _lines(handle.readline, b"\n", limit)
+        for size, line in lines:
             number += 1
-            if size > limit:
+            text = line if utf16 or line is None else _utf8(line, number == 1)
+            if line is None or text is None:
                 found = True
-                yield InputError(path, too_large(size, settings), number)
-            elif text is None:
-                found = True
-                yield InputError(path, "not valid UTF-8 (in this line)", number)
+                problem = too_large(size, settings) if line is None else "not valid UTF-8 (in this line)"
+                yield InputError(path, problem, number)
             elif text.strip():
                 found = True
                 yield Record(number, text.removesuffix("\n"), size)
-    except UnicodeDecodeError as error:
+    except UnicodeDecodeError as error:  # UTF-16 stops at its first undecodable character
         yield InputError(path, f"invalid UTF-16 ({error.reason})", number + 1)
         return
     except (OSError, EOFError, zlib.error) as error:
@@ -354,37 +357,25 @@ def jsonl_stream(path: str, handle: BinaryIO, settings: Settings) -> Iterator[Re
         yield InputError(path, "empty file: no text to clean")
 
 
-def _utf8_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, str | None]]:
-    """Each line's size in bytes and its text (None if it is not UTF-8, or longer than
-    ``limit``: then the rest of it is skipped unread)."""
-    first = True
-    while raw := handle.readline(limit + 1):
-        size = len(raw)
-        text: str | None = None
-        if size > limit and not raw.endswith(b"\n"):
-            while not raw.endswith(b"\n") and (raw := handle.readline(1 << 20)):
-                size += len(raw)
-        else:
-            try:
-                text = raw.decode("utf-8-sig" if first else "utf-8")
-            except UnicodeDecodeError:
-                pass
-        first = False
-        yield size, text
-
-
-def _utf16_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, str | None]]:
-    """As :func:`_utf8_lines`, for a file that starts with a UTF-16 byte-order mark (sizes in
-    characters); raises UnicodeDecodeError at the first character that cannot be decoded."""
-    reader = io.TextIOWrapper(handle, encoding="utf-16", newline="\n")
-    while text := reader.readline(limit + 1):
-        size = len(text)
-        if size > limit and not text.endswith("\n"):
-            while not text.endswith("\n") and (text := reader.readline(1 << 20)):
-                size += len(text)
+def _lines(readline: Callable, newline: str | bytes, limit: int) -> Iterator[tuple[int, Any]]:
+    """Each line as ``readline`` gives it (bytes or text) and its size; None for one longer
+    than ``limit``, whose rest is skipped unread."""
+    while line := readline(limit + 1):
+        size = len(line)
+        if size > limit and not line.endswith(newline):
+            while not line.endswith(newline) and (line := readline(1 << 20)):
+                size += len(line)
             yield size, None
-            continue
-        yield size, text
+        else:
+            yield size, line
+
+
+def _utf8(line: bytes, first: bool) -> str | None:
+    """A line's text, or None if it is not UTF-8 (the first may start with a byte-order mark)."""
+    try:
+        return line.decode("utf-8-sig" if first else "utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def jsonl_lines(text: str) -> list[str]:
