@@ -19,7 +19,7 @@ The corpus
     fixed seed. A true pair is two paragraphs of the same original.
 
 The systems, each given the same list of paragraph strings
-    - cleaner: ``cleaner.dedup.cluster_passages`` with the default settings and the default
+    - cleaner: ``cleaner.duplicates.cluster_passages`` with the default settings and the default
       gazetteer's ``normalize_all``; its pairs are all pairs within a cluster.
     - datasketch: the straightforward recipe. Lower-cased ``\\w+`` words, word 5-gram shingles,
       one ``MinHash(num_perm=128)`` per paragraph (``update_batch``), ``MinHashLSH(threshold=0.8)``,
@@ -108,9 +108,9 @@ TARGETS = {"precision": 0.995, "exact": 0.99, "2 edits": 0.99, "5 edits": 0.97, 
 
 
 def run_cleaner(texts: list[str], stats: Counter, **settings) -> np.ndarray:
-    from cleaner.dedup import Passage, cluster_passages
+    from cleaner.duplicates import Passage, cluster_passages
     from cleaner.entities import Matcher, load_gazetteer
-    from cleaner.settings import DedupSettings
+    from cleaner.core.settings import DedupSettings
 
     matcher = Matcher(load_gazetteer())
     passages = [Passage("", "", None, i, t) for i, t in enumerate(texts)]
@@ -183,7 +183,7 @@ def child(system: str, corpus: str, out: str, options: str) -> None:
     elif system == "datasketch":
         import datasketch  # noqa: F401
     else:
-        import cleaner.dedup  # noqa: F401
+        import cleaner.duplicates  # noqa: F401
     before = _current_mb()
     started = time.perf_counter()
     pairs = run(texts, stats, **json.loads(options))
@@ -293,7 +293,7 @@ def _verdict(rows) -> int:
 
 
 def scale_child(count: int) -> None:
-    from cleaner.dedup import Passage, cluster_passages
+    from cleaner.duplicates import Passage, cluster_passages
     from cleaner.entities import Matcher, load_gazetteer
 
     texts, sources = synthetic.paragraphs(count)

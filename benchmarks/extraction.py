@@ -14,9 +14,9 @@ It prints one table with a row per system:
   (``include_comments=False``, every other option at its default);
 - ``trafilatura favor_precision``: the same with ``favor_precision=True``;
 - ``trafilatura, cleaner's two runs``: the text of cleaner's HTML reader before any rule:
-  a precision run and a balanced run of trafilatura combined (``cleaner.extract``,
-  ``cleaner.combine``);
-- ``trafilatura + cleaner``: the HTML reader (``cleaner.readers.read``) and then
+  a precision run and a balanced run of trafilatura combined (``cleaner.io.extract``,
+  ``cleaner.io.combine``);
+- ``trafilatura + cleaner``: the HTML reader (``cleaner.io.readers.read``) and then
   ``clean_document`` with the boilerplate rules (``cleaner clean --no-normalize``);
 - ``trafilatura + cleaner, names normalized``: the same with entity names normalized too, as
   ``cleaner clean`` does by default. The metric compares tokens with the page's spelling, so
@@ -52,12 +52,12 @@ import trafilatura  # imported here so that its slow import is not timed
 from rich.console import Console
 from rich.table import Table
 
-from cleaner.api import clean_document
-from cleaner.fixes import Outcome
-from cleaner.model import Document
-from cleaner.readers import Source, read
+from cleaner import clean_document
+from cleaner.core.fixes import Outcome
+from cleaner.core.model import Document
+from cleaner.io.readers import Source, read
 from cleaner.rules import Context, make_context
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "aeb"

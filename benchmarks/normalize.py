@@ -23,11 +23,11 @@ import re
 import time
 from pathlib import Path
 
-from cleaner.api import clean_document
+from cleaner import clean_document
 from cleaner.entities import Matcher, load_gazetteer
-from cleaner.model import Document, lines_from_text
+from cleaner.core.model import Document, lines_from_text
 from cleaner.rules import make_context
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MB_S = 5.0

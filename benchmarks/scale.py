@@ -37,7 +37,7 @@ Section ``jobs``: 1 job vs all jobs
     prints where the main process spends its time.
 
 Section ``ray``: local vs Ray engine
-    ``benchmarks/scale_ray.py``: ``cleaner.dedup`` over ``--paragraphs`` synthetic paragraphs
+    ``benchmarks/scale_ray.py``: ``cleaner.duplicates`` over ``--paragraphs`` synthetic paragraphs
     (100,000 by default) with the local engine and with the Ray engine (a local Ray instance,
     or ``--address``): seconds, Ray's start-up, the clusters found, and whether they are the
     local engine's exactly. Skipped, in one line, without the ``ray`` extra.
@@ -200,8 +200,8 @@ def _idle_speed_up(one: Timing, timing: Timing, jobs: int) -> str:
 
 def profile_main_process(pages: Path, output: Path, jobs: int, console: Console) -> None:
     """Where the main process spends its time when ``jobs`` workers clean."""
-    from cleaner.api import clean_to
-    from cleaner.settings import Settings
+    from cleaner import clean_to
+    from cleaner.core.settings import Settings
 
     profile = cProfile.Profile()
     started = time.perf_counter()

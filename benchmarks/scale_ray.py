@@ -10,7 +10,7 @@ The corpus is ``synthetic.py``'s news-like paragraphs (a tenth of them copies, e
 edited), ten to an article, as JSON Lines records (one in fifty repeats an earlier article
 whole); every other article has a date, so the
 canonical copy is chosen by date as well as by input order. Both engines run
-``cleaner.api.dedup`` on the same file with the default settings: reading, cleaning each
+``cleaner.dedup`` on the same file with the default settings: reading, cleaning each
 article, then clustering paragraphs and articles. The table gives each engine's time (the
 Ray instance's start is timed apart) and whether its clusters are exactly the local ones.
 On one machine Ray pays for moving the data between processes; it is there for corpora
@@ -30,9 +30,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from synthetic import paragraphs  # noqa: E402
 
-from cleaner.api import dedup  # noqa: E402
+from cleaner import dedup  # noqa: E402
 from cleaner.report.duplicates import as_json  # noqa: E402
-from cleaner.settings import Settings  # noqa: E402
+from cleaner.core.settings import Settings  # noqa: E402
 
 PER_ARTICLE = 10
 

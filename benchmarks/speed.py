@@ -7,7 +7,7 @@ Run it from the repository (with the project installed, e.g. the development vir
     python benchmarks/speed.py --repeat 5
 
 What is measured
-    The cleaning stage only: ``cleaner.api.clean_document`` (every selected rule, then the
+    The cleaning stage only: ``cleaner.clean_document`` (every selected rule, then the
     fixes, pass after pass until the document is stable) on documents already in memory. No
     file is read or written and no output is serialised while the clock runs.
 
@@ -66,11 +66,11 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 import cleaner
-from cleaner.api import clean_document
-from cleaner.model import Document, freeze, lines_from_text
-from cleaner.phrases import load_phrases
+from cleaner import clean_document
+from cleaner.core.model import Document, freeze, lines_from_text
+from cleaner.core.phrases import load_phrases
 from cleaner.rules import make_context
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TARGET = 2_000  # articles per second on one core

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.model import Document, freeze, lines_from_text
+from cleaner.core.model import Document, freeze, lines_from_text
 from cleaner.rules import make_context
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 
 def pytest_addoption(parser):

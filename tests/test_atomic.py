@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from cleaner.atomic import PREFIX, SUFFIX, Sweeper, sweep, temporary_file
+from cleaner.io.atomic import PREFIX, SUFFIX, Sweeper, sweep, temporary_file
 
 
 def test_sweep_removes_what_dead_runs_left_and_keeps_live_ones(tmp_path):
@@ -21,7 +21,7 @@ def test_sweep_removes_what_dead_runs_left_and_keeps_live_ones(tmp_path):
 
 def test_a_sweeper_looks_at_each_folder_once(tmp_path, monkeypatch):
     seen = []
-    monkeypatch.setattr("cleaner.atomic.sweep", seen.append)
+    monkeypatch.setattr("cleaner.io.atomic.sweep", seen.append)
     sweeper = Sweeper()
     for folder in ("a", "b", "a"):
         sweeper(str(tmp_path / folder))

@@ -13,7 +13,7 @@ import pytest
 
 import cleaner.rules
 from cleaner.cli import main
-from cleaner.model import Edit, Finding, Fix
+from cleaner.core.model import Edit, Finding, Fix
 
 ARTICLE = "By Jane Doe\n\nThe road reopened on Monday, the USA -backed council said.\n\nLike this:\n"
 FIXED = "The road reopened on Monday, the US-backed council said.\n"
@@ -247,7 +247,7 @@ def test_a_failed_write_leaves_the_file_whole(corpus, capsys, monkeypatch):
     def refuse(source, target):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("cleaner.writeback.os.replace", refuse)
+    monkeypatch.setattr("cleaner.io.writeback.os.replace", refuse)
     code, out, err = run(capsys, "--fix", "a.txt")
     assert code == 1 and "error: a.txt: fixes not written" in err
     assert "a.txt:1:1: B001 [byline] byline\n" in out and "(fixed)" not in out

@@ -65,7 +65,7 @@ def test_bad_records_are_reported_and_the_rest_still_compared(feed, capsys):
 
 
 def test_progress_is_counted_while_documents_are_cleaned(feed, tmp_path):
-    from cleaner.api import clean_to
+    from cleaner import clean_to
 
     calls = []
     summary = clean_to([str(feed)], str(tmp_path / "out.jsonl"), "jsonl", on_file=lambda: calls.append(1))
@@ -104,7 +104,7 @@ def wires(tmp_path):
 
 
 def test_marks_are_the_clusters_of_cleaner_dedup_across_articles(wires, capsys):
-    from cleaner.api import dedup
+    from cleaner import dedup
 
     def place(passage):
         return (passage.path, passage.record, passage.line)

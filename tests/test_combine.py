@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.combine import combine, contained, merge, prose_share
+from cleaner.io.combine import combine, contained, merge, prose_share
 
 PROSE = [
     f"Paragraph {n} of the harbour story says what the council decided and why it matters here."

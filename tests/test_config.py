@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner.cli import main
-from cleaner.config import ConfigError, Flags, find_config, resolve
-from cleaner.settings import Settings
+from cleaner.commands.config import ConfigError, Flags, find_config, resolve
+from cleaner.core.settings import Settings
 
 ARTICLE = "By Jane Doe\nThe road reopened on Monday, the USA said.\n"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.atomic import PREFIX, SUFFIX
+from cleaner.io.atomic import PREFIX, SUFFIX
 
 ARTICLE = (
     "Published: May {n}, 2024\nBy Jane Doe\nFerry {n} returns to the harbour\n"

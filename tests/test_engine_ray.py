@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 import ray
 
-from cleaner.api import dedup
+from cleaner import dedup
 from cleaner.cli import main
 from cleaner.engines.ray import RayEngine
 from cleaner.report.duplicates import as_json
-from cleaner.settings import DedupSettings, Settings
+from cleaner.core.settings import DedupSettings, Settings
 
 WORDS = [f"{a}{b}" for a in ("ka", "lo", "mi", "nu", "pe", "ra", "su", "ti", "vo", "ze") for b in ("bar", "cen", "dol", "fin", "gor", "hul", "jat", "kem", "lis", "mot", "nar", "pol", "rix", "sot", "tun")]
 

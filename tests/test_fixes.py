@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cleaner.fixes import apply_once, fix_until_stable
-from cleaner.model import Edit, Finding, Fix
+from cleaner.core.fixes import apply_once, fix_until_stable
+from cleaner.core.model import Edit, Finding, Fix
 from tests.conftest import document
 
 
@@ -60,8 +60,8 @@ def test_unsafe_fixes_need_permission():
 def test_overlaps_are_found_as_by_comparing_every_pair():
     import random
 
-    from cleaner.fixes import _Taken
-    from cleaner.model import Edit
+    from cleaner.core.fixes import _Taken
+    from cleaner.core.model import Edit
 
     def brute(edit, chosen):
         for other in chosen:
@@ -92,8 +92,8 @@ def test_overlaps_are_found_as_by_comparing_every_pair():
 
 
 def test_thousands_of_edits_on_one_line_are_made_in_one_pass():
-    from cleaner.fixes import apply_once
-    from cleaner.model import Document, Edit, Finding, Fix, Line
+    from cleaner.core.fixes import apply_once
+    from cleaner.core.model import Document, Edit, Finding, Fix, Line
 
     text = "USA and " * 20_000
     findings = [

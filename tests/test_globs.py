@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.globs import glob_regex, literal_base, relative_to
+from cleaner.core.globs import glob_regex, literal_base, relative_to
 
 
 @pytest.mark.parametrize(

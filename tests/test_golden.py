@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.api import clean_document
+from cleaner import clean_document
 from cleaner.cli import main
-from cleaner.model import Document, lines_from_text
+from cleaner.core.model import Document, lines_from_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted(

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import cleaner.index
-from cleaner.api import check
+from cleaner import check
 from cleaner.cli import main
-from cleaner.config import Flags, resolve
+from cleaner.commands.config import Flags, resolve
 from cleaner.index import copies, lsh_table
 
 HARBOUR = "The council voted on Tuesday to rebuild the harbour wall before the winter storms."

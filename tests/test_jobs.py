@@ -21,8 +21,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from cleaner import engines
-from cleaner.api import clean_to
-from cleaner.cleaning import (
+from cleaner import clean_to
+from cleaner.pipeline.cleaning import (
     clean_piece,
     cleaning_state,
     crashed_piece,
@@ -31,7 +31,7 @@ from cleaner.cleaning import (
 )
 from cleaner.cli import main
 from cleaner.engines import Stage
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 from tests.test_warc import records as warc_records
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from cleaner.model import _NON_WORD, Line, first_words, lines_from_text, words_key
+from cleaner.core.model import _NON_WORD, Line, first_words, lines_from_text, words_key
 from cleaner.rules._shared import join_lines
 
 

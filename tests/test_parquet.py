@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from cleaner import parquet
+from cleaner.io import parquet
 from cleaner.cli import main
 
 STORIES = [
@@ -92,7 +92,7 @@ def test_parquet_output_holds_what_jsonl_holds(feed, capsys, monkeypatch):
 
 
 def test_an_abandoned_output_leaves_the_old_file_and_no_trace(tmp_path, monkeypatch):
-    from cleaner.writers import Parquet
+    from cleaner.io.writers import Parquet
 
     target = tmp_path / "out.parquet"
     target.write_bytes(b"the old output")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.phrases import load_phrases
+from cleaner.core.phrases import load_phrases
 from cleaner.rules import RULES
 from cleaner.rules._shared import phrase_key
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.api import clean_document
-from cleaner.dedup import Passage, cluster_passages
+from cleaner import clean_document
+from cleaner.duplicates import Passage, cluster_passages
 from cleaner.entities import Matcher, load_gazetteer
-from cleaner.model import Document, lines_from_text
+from cleaner.core.model import Document, lines_from_text
 from cleaner.rules import make_context
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 CONTEXT = make_context(Settings())
 MATCHER = Matcher(load_gazetteer(()))

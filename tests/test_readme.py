@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cli import build_parser
+from cleaner.cli.main import build_parser
 from cleaner.rules import RULES
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

@@ -12,11 +12,11 @@ import zlib
 import brotli
 import pytest
 
-from cleaner import warc
+from cleaner.io import warc
 from cleaner.cli import main
-from cleaner.model import InputError
-from cleaner.readers import Source, read
-from cleaner.settings import Settings
+from cleaner.core.model import InputError
+from cleaner.io.readers import Source, read
+from cleaner.core.settings import Settings
 
 DATE = "2024-03-0{}T08:30:00Z"
 

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from cleaner.model import Document, Line, lines_from_text
-from cleaner.writeback import encoding_of, replace_file, rewrite_record, rewrite_text
+from cleaner.core.model import Document, Line, lines_from_text
+from cleaner.io.writeback import encoding_of, replace_file, rewrite_record, rewrite_text
 
 
 def cleaned(text: str, keep: dict[int, str]) -> Document:

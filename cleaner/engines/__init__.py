@@ -17,34 +17,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from itertools import chain
 from typing import Any
+
+from cleaner.core.stage import Ready, Stage
+
+__all__ = ["Ready", "Stage", "cores", "run"]
 
 # The input (bytes, by ``Stage.cost``) below which the pool does not pay for its start: one
 # core cleans 4 to 5 MB of text or HTML a second, and the pool takes about a second to start
 # (a process importing cleaner), so on two cores it saves time from about two seconds' work.
 POOL_MIN_COST = 8_000_000
-
-
-@dataclass(frozen=True)
-class Ready:
-    """A result known without running the stage (an input that could not be listed): it
-    takes its place in the output order and goes to no worker."""
-
-    value: Any
-
-
-@dataclass(frozen=True)
-class Stage:
-    """The functions an engine runs; each must be a module-level function, so that worker
-    processes can import it."""
-
-    setup: Callable[..., Any]  # (*args) -> state, once per worker
-    args: tuple  # picklable: the frozen settings, a mode
-    run: Callable[[Any, Any], Any]  # (state, unit) -> result
-    crashed: Callable[[Any, str], Any]  # (unit, reason) -> result, for a worker that died
-    cost: Callable[[Any], int]  # (unit) -> bytes of input, about: how work is batched
 
 
 def cores(jobs: int) -> int:

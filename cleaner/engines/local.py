@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from cleaner.engines import Ready, Stage
+from cleaner.core.stage import Ready, Stage
 
 
 def imap(stage: Stage, units: Iterable[Any], state: Any) -> Iterator[Any]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any
 
-from cleaner.engines import Ready, Stage
+from cleaner.core.stage import Ready, Stage
 
 BATCH_COST = 64 * 1024  # bytes of input: a few milliseconds of work, more than the overhead
 BATCH_UNITS = 64
@@ -270,4 +270,4 @@ def _context() -> Any:
 
 
 def _dumps(value: Any) -> bytes:
-    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)  # documents' read-only views: see cleaner.model
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)  # documents' read-only views: see cleaner.core.model

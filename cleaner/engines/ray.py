@@ -21,9 +21,9 @@ from typing import Any, Iterable, Iterator
 
 import numpy as np
 
-from cleaner.dedup.corpus import Cluster, Passage, as_clusters, known_date
-from cleaner.model import Document
-from cleaner.settings import Settings
+from cleaner.duplicates.corpus import Cluster, Passage, as_clusters, known_date
+from cleaner.core.model import Document
+from cleaner.core.settings import Settings
 
 INSTALL = "pip install 'news-cleaner[ray]'"
 CHUNK = 1000  # documents handed to the cluster at a time
@@ -67,7 +67,7 @@ class RayEngine:
         return cls(max(1, int(ray.cluster_resources().get("CPU", 1))))
 
     def dedup(self, documents: Iterable[Document], settings: Settings) -> tuple[list[Cluster], list[Cluster], Counter]:
-        """What ``cleaner.api.dedup`` finds: the clusters of paragraphs and of articles, and
+        """What ``cleaner.commands.dedup.dedup`` finds: the clusters of paragraphs and of articles, and
         the paragraphs' counts (``compared`` counts every candidate: the rounds of the local
         engine that skip pairs already joined need the pairs in one place)."""
         from cleaner.engines import ray_groups
@@ -84,9 +84,9 @@ class RayEngine:
         return found[0], found[1], counts
 
     def clean(self, items: Iterable[Any], settings: Settings, marking: bool, drop: bool) -> Iterator[Any]:
-        """What ``cleaner.api.clean`` yields for ``items`` (``(source, document)`` pairs and
+        """What ``cleaner.commands.clean.clean`` yields for ``items`` (``(source, document)`` pairs and
         input errors), in order; with ``marking``, duplicates marked (and dropped with
-        ``drop``) as ``cleaner.duplicates`` does."""
+        ``drop``) as ``cleaner.duplicates.marks`` does."""
         from cleaner.engines import ray_clean
 
         return ray_clean.clean(items, settings, marking, drop, self.partitions)
@@ -115,7 +115,7 @@ def dataset(items: Iterable[Any]):
 def _prepare(batch, settings: Settings):
     """The per-document stage of ``dedup`` in a worker, on a batch of documents. A task, not
     an actor: the rules take milliseconds to prepare, an actor's process seconds to start."""
-    from cleaner.api import dedup_stage
+    from cleaner.pipeline.compared import dedup_stage
 
     stage = dedup_stage(settings)
     documents = [stage.prepare(pickle.loads(data)) for data in batch.column("item").to_pylist()]

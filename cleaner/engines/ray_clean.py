@@ -2,7 +2,7 @@
 
 The documents come back to the driver in input order, to be written there; the paragraphs
 go through the dedup stages of :mod:`cleaner.engines.ray_groups`, and only the clusters come
-back, as the marks :mod:`cleaner.duplicates` puts on each document.
+back, as the marks :mod:`cleaner.duplicates.marks` puts on each document.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from typing import Any, Iterable, Iterator
 
 import numpy as np
 
-from cleaner import duplicates
-from cleaner.dedup.corpus import Group, Passage
+from cleaner.duplicates import marks as duplicates
+from cleaner.duplicates.corpus import Group, Passage
 from cleaner.engines import ray_groups
 from cleaner.engines.ray import BATCH, LINE_BITS, dataset, dumps, lookup, paragraph_columns, passages
-from cleaner.model import InputError
-from cleaner.settings import Settings
+from cleaner.core.model import InputError
+from cleaner.core.settings import Settings
 
 
 def clean(items: Iterable[Any], settings: Settings, marking: bool, drop: bool, partitions: int) -> Iterator[Any]:
@@ -41,14 +41,15 @@ def clean(items: Iterable[Any], settings: Settings, marking: bool, drop: bool, p
 def _clean(batch, settings: Settings, marking: bool):
     """The per-document stage of ``clean`` in a worker (a task: see ``ray._prepare``), and
     the paragraphs to compare when duplicates are marked."""
-    from cleaner.api import _comparison_normalizer, cleaning_stage
+    from cleaner.pipeline.cleaning import document_cleaner
+    from cleaner.pipeline.compared import comparison_normalizer
     from cleaner.rules import make_context
 
-    clean_one = cleaning_stage(make_context(settings))
+    clean_one = document_cleaner(make_context(settings))
     found = [pickle.loads(data) for data in batch.column("item").to_pylist()]
     found = [clean_one(*item) if isinstance(item, tuple) else item for item in found]
     documents = [None if isinstance(item, InputError) or not marking else item.outcome.document for item in found]
-    normalize = _comparison_normalizer(settings) if marking else None
+    normalize = comparison_normalizer(settings) if marking else None
     table = paragraph_columns(batch.column("position"), documents, normalize)
     return table.append_column("item", [[dumps(item) for item in found]])
 

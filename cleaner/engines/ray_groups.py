@@ -1,23 +1,23 @@
-"""The dedup pipeline on Ray Data: the same stage functions as ``cleaner.dedup``, on datasets.
+"""The dedup pipeline on Ray Data: the same stage functions as ``cleaner.duplicates``, on datasets.
 
 Input: a dataset of passages (``index``, ordering them as the input does; ``compare``, the
 normalized text; ``date``, "" when unknown). Every step is a batch map or a group-by, and
 whatever depends on the whole corpus is a shuffle on the cluster, never a list on the driver:
 
-1. sign: word keys and shingle sets (:func:`cleaner.dedup.corpus.sign`), a batch at a time;
+1. sign: word keys and shingle sets (:func:`cleaner.duplicates.corpus.sign`), a batch at a time;
 2. exact copies: a group-by on the word key names each text's first copy
-   (:func:`~cleaner.dedup.grouping.distinct_texts`); the distinct texts go on;
-3. common words: shingle counts summed by a group-by (:func:`~cleaner.dedup.lsh.common_of_counts`),
+   (:func:`~cleaner.duplicates.grouping.distinct_texts`); the distinct texts go on;
+3. common words: shingle counts summed by a group-by (:func:`~cleaner.duplicates.lsh.common_of_counts`),
    the one aggregate the driver sees (a few hundred words at most);
-4. band keys (:func:`~cleaner.dedup.lsh.without`, MinHash, :func:`~cleaner.dedup.lsh.band_keys`),
-   then a group-by on the bucket to candidate pairs (:func:`~cleaner.dedup.lsh.bucket_pairs`);
+4. band keys (:func:`~cleaner.duplicates.lsh.without`, MinHash, :func:`~cleaner.duplicates.lsh.band_keys`),
+   then a group-by on the bucket to candidate pairs (:func:`~cleaner.duplicates.lsh.bucket_pairs`);
 5. verification: each pair meets the shingle sets of its two texts in two group-bys and is
-   kept at the threshold (:func:`~cleaner.dedup.similarity.jaccard`);
-6. connected components: large-star and small-star rounds (:mod:`cleaner.dedup.components`);
+   kept at the threshold (:func:`~cleaner.duplicates.similarity.jaccard`);
+6. connected components: large-star and small-star rounds (:mod:`cleaner.duplicates.components`);
 7. clusters: each text takes its component's label, and a group-by on the label picks the
    canonical copy and each member's similarity to it.
 
-Only the clusters come back: the groups of :func:`cleaner.dedup.corpus.find_groups`, with
+Only the clusters come back: the groups of :func:`cleaner.duplicates.corpus.find_groups`, with
 passage indices. A group-by goes through a hash of its key into a few partitions, so each
 call of a stage function sees whole buckets (or nodes, or labels) and many of them at once.
 """
@@ -33,13 +33,13 @@ import pyarrow.compute as pc
 import ray.data
 from ray.data.expressions import col
 
-from cleaner.dedup import components, corpus, grouping, lsh
-from cleaner.dedup.corpus import Group
-from cleaner.dedup.shingles import ShingleSets, concatenate
-from cleaner.dedup.signatures import permutations, signatures
-from cleaner.dedup.similarity import jaccard
-from cleaner.dedup.words import fmix
-from cleaner.settings import DedupSettings
+from cleaner.duplicates import components, corpus, grouping, lsh
+from cleaner.duplicates.corpus import Group
+from cleaner.duplicates.shingles import ShingleSets, concatenate
+from cleaner.duplicates.signatures import permutations, signatures
+from cleaner.duplicates.similarity import jaccard
+from cleaner.duplicates.words import fmix
+from cleaner.core.settings import DedupSettings
 
 MAX_NEIGHBOURS = 64  # as lsh.candidate_pairs: the same pairs from the same buckets
 SETS, ROWS = 0, 1  # the two sides of a group-by that brings shingle sets to rows
@@ -48,7 +48,7 @@ SETS, ROWS = 0, 1  # the two sides of a group-by that brings shingle sets to row
 def find_groups(
     passages: ray.data.Dataset, settings: DedupSettings, partitions: int, stats: Counter | None = None
 ) -> list[Group]:
-    """The groups of :func:`cleaner.dedup.corpus.find_groups` for the passages of a dataset."""
+    """The groups of :func:`cleaner.duplicates.corpus.find_groups` for the passages of a dataset."""
     stats = Counter() if stats is None else stats
     signed = passages.map_batches(_signed, fn_args=(settings, partitions), batch_format="pyarrow")
     texts = _by(signed, partitions, _exact_copies).materialize()

@@ -15,7 +15,7 @@ import re
 from typing import Iterable, NamedTuple
 
 from cleaner.entities.gazetteer import Entity
-from cleaner.trie import trie_regex
+from cleaner.core.trie import trie_regex
 
 # Words that start a sentence, so a dotted form before them ends one ("the U.S. The ...").
 _STARTERS = (

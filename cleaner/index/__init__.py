@@ -30,14 +30,14 @@ import pickle
 from itertools import islice
 from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
-from cleaner.dedup.corpus import sign
+from cleaner.duplicates.corpus import sign
 from cleaner.index import copies as copy_finder
 from cleaner.index import lsh_table
 from cleaner.index.copies import Copy
 from cleaner.index.store import Store, cache_folder
-from cleaner.model import InputError
-from cleaner.readers import Source, Unreadable, load
-from cleaner.settings import Settings
+from cleaner.core.model import InputError
+from cleaner.io.readers import Source, Unreadable, load
+from cleaner.core.settings import Settings
 
 __all__ = ["Analysis", "Analyze", "Copy", "CorpusIndex", "Paragraph", "Read", "Store", "cache_folder", "read_file"]
 

@@ -20,9 +20,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from cleaner.dedup import clusters
-from cleaner.dedup.corpus import date_ranks
-from cleaner.dedup.similarity import jaccard
+from cleaner.duplicates import clusters
+from cleaner.duplicates.corpus import date_ranks
+from cleaner.duplicates.similarity import jaccard
 from cleaner.index.store import select_ids, sets_of
 
 # what places and orders a paragraph in its cluster; rows start with these five columns

@@ -1,7 +1,7 @@
 """The index's LSH table and near-duplicate pairs, kept up to date a file at a time.
 
 Each paragraph in the index has its shingle set. Its LSH band keys are computed as in
-:mod:`cleaner.dedup.corpus` (MinHash of the set without the corpus's common shingles, then
+:mod:`cleaner.duplicates.corpus` (MinHash of the set without the corpus's common shingles, then
 bands), stored as ``buckets`` rows (``band << 32 | key`` to paragraph), and every pair that
 shares a bucket and passes verification (Jaccard of the whole sets at the threshold) is an
 ``edges`` row. The clusters are the connected components of the edges.
@@ -23,13 +23,13 @@ import sqlite3
 
 import numpy as np
 
-from cleaner.dedup import lsh
-from cleaner.dedup.shingles import ShingleSets
-from cleaner.dedup.signatures import permutations, signatures
-from cleaner.dedup.similarity import jaccard
+from cleaner.duplicates import lsh
+from cleaner.duplicates.shingles import ShingleSets
+from cleaner.duplicates.signatures import permutations, signatures
+from cleaner.duplicates.similarity import jaccard
 from cleaner.index import clusters
 from cleaner.index.store import Store, chunks, select_ids, sets_of
-from cleaner.settings import DedupSettings
+from cleaner.core.settings import DedupSettings
 
 MAX_NEIGHBOURS = 64  # partners a new paragraph takes from one bucket
 SIGNATURE_ROWS = 1 << 16  # sets signed at a time

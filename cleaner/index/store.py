@@ -27,8 +27,8 @@ from typing import Iterator
 import numpy as np
 
 from cleaner import __version__
-from cleaner.dedup.shingles import ShingleSets
-from cleaner.settings import Settings
+from cleaner.duplicates.shingles import ShingleSets
+from cleaner.core.settings import Settings
 
 SCHEMA_VERSION = 3
 FOLDER = ".cleaner_cache"

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.table import Table
 
-from cleaner.dedup import Cluster, Passage
+from cleaner.duplicates import Cluster, Passage
 
 
 def location(passage: Passage) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import Any, Iterable, TextIO
 from urllib.parse import quote
 
 from cleaner import __version__
-from cleaner.checking import Diagnostic
+from cleaner.pipeline.checking import Diagnostic
 from cleaner.report import rule_docs
 
 SCHEMA = (

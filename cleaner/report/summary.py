@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from cleaner.api import Summary
+from cleaner.commands.clean import Summary
 
 
 def print_summary(summary: Summary, console: Console) -> None:

@@ -33,8 +33,8 @@ from functools import cached_property
 from types import ModuleType
 from typing import Any, Iterator, Mapping
 
-from cleaner.model import Document, Finding, Line, first_words
-from cleaner.phrases import load_phrases
+from cleaner.core.model import Document, Finding, Line, first_words
+from cleaner.core.phrases import load_phrases
 from cleaner.rules import (
     advertisement,
     byline,
@@ -57,7 +57,7 @@ from cleaner.rules import (
     tag_list,
 )
 from cleaner.rules._shared import Trigger, hit_lines, join_lines
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 RULES: tuple[ModuleType, ...] = (
     byline,

@@ -7,9 +7,9 @@ import itertools
 import re
 from typing import Any, Iterable, Mapping
 
-from cleaner.model import Document, Edit, Finding, Fix
-from cleaner.model import words_key as phrase_key
-from cleaner.trie import trie_regex
+from cleaner.core.model import Document, Edit, Finding, Fix
+from cleaner.core.model import words_key as phrase_key
+from cleaner.core.trie import trie_regex
 
 _NEEDLE_WORD = re.compile(r"\w+")
 _CLOSERS = "\"'”’)] \t"

@@ -32,9 +32,9 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from cleaner.model import Finding, Line
+from cleaner.core.model import Finding, Line
 from cleaner.rules._shared import first_words, phrase_set, removal, word_trigger
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 CODE = "B007"
 NAME = "advertisement"

@@ -38,10 +38,10 @@ from typing import Any, Mapping
 
 import regex
 
-from cleaner.model import Finding, Line
+from cleaner.core.model import Finding, Line
 from cleaner.rules._patterns import DATE, NAMES, compile_atomic, could_be_names, iso_date
 from cleaner.rules._shared import Trigger, first_words, phrase_pattern, removal, word_trigger
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 CODE = "B001"
 NAME = "byline"

@@ -40,7 +40,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from cleaner.model import Finding, Line
+from cleaner.core.model import Finding, Line
 from cleaner.rules._shared import (
     first_words,
     phrase_pattern,
@@ -48,7 +48,7 @@ from cleaner.rules._shared import (
     starts_regex,
     word_trigger,
 )
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 CODE = "B013"
 NAME = "contact-line"

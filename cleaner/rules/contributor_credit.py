@@ -39,9 +39,9 @@ from typing import Any
 
 import regex
 
-from cleaner.model import Finding, Line
+from cleaner.core.model import Finding, Line
 from cleaner.rules._shared import Trigger, removal
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 CODE = "B016"
 NAME = "contributor-credit"

@@ -31,9 +31,9 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from cleaner.model import Finding, Line
+from cleaner.core.model import Finding, Line
 from cleaner.rules._shared import Trigger, needles, phrase_pattern, removal
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 CODE = "B009"
 NAME = "copyright-notice"

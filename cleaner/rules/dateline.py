@@ -38,7 +38,7 @@ from typing import Any, Mapping
 
 import regex
 
-from cleaner.model import Finding, Line
+from cleaner.core.model import Finding, Line
 from cleaner.rules._patterns import (
     DATE_WORD,
     DATE_WORDS,
@@ -56,7 +56,7 @@ from cleaner.rules._shared import (
     removal,
     word_trigger,
 )
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 CODE = "B002"
 NAME = "dateline"

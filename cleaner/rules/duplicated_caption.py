@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from cleaner.model import Document, Finding, Line
+from cleaner.core.model import Document, Finding, Line
 from cleaner.rules._shared import headline_repeats, is_sentence, removal
 
 CODE = "B004"

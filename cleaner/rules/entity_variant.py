@@ -37,8 +37,8 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from cleaner.entities import Matcher, load_gazetteer
-from cleaner.model import Edit, Finding, Fix, Line
-from cleaner.settings import Settings
+from cleaner.core.model import Edit, Finding, Fix, Line
+from cleaner.core.settings import Settings
 
 CODE = "N001"
 NAME = "entity-variant"

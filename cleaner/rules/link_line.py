@@ -37,9 +37,9 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from cleaner.model import Finding, Line
+from cleaner.core.model import Finding, Line
 from cleaner.rules._shared import Trigger, removal
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 CODE = "B011"
 NAME = "link-line"

@@ -44,7 +44,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from cleaner.model import Document, Finding, Line
+from cleaner.core.model import Document, Finding, Line
 from cleaner.rules._shared import linked_lines, removal
 
 CODE = "B012"

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from cleaner.model import Finding, Line
+from cleaner.core.model import Finding, Line
 from cleaner.rules._shared import (
     first_words,
     phrase_pattern,
@@ -46,7 +46,7 @@ from cleaner.rules._shared import (
     starts_regex,
     word_trigger,
 )
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 CODE = "B008"
 NAME = "newsletter-prompt"

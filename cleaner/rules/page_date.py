@@ -42,10 +42,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from cleaner.model import Document, Finding, Line
+from cleaner.core.model import Document, Finding, Line
 from cleaner.rules._patterns import DATE_WORDS
 from cleaner.rules._shared import is_sentence, removal
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 CODE = "B015"
 NAME = "page-date"

@@ -33,9 +33,9 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from cleaner.model import Finding, Line
+from cleaner.core.model import Finding, Line
 from cleaner.rules._shared import Trigger, first_words, phrase_pattern, removal, word_trigger
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 CODE = "B010"
 NAME = "photo-credit"

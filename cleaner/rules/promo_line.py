@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from cleaner.model import Document, Finding
+from cleaner.core.model import Document, Finding
 from cleaner.rules._shared import (
     first_words,
     is_sentence,
@@ -50,7 +50,7 @@ from cleaner.rules._shared import (
     starts_regex,
     word_trigger,
 )
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 CODE = "B005"
 NAME = "promo-line"

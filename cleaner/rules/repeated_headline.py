@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from cleaner.model import Document, Finding
+from cleaner.core.model import Document, Finding
 from cleaner.rules._shared import headline_repeats, removal
 
 CODE = "B003"

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from cleaner.model import Document, Finding, Line
+from cleaner.core.model import Document, Finding, Line
 from cleaner.rules._shared import HEADLINE_TOP, TITLE_FIELDS, headline_repeats, removal
 from cleaner.rules.duplicated_caption import REACH, pairs_of
 

@@ -35,9 +35,9 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from cleaner.model import Finding, Line
+from cleaner.core.model import Finding, Line
 from cleaner.rules._shared import first_words, phrase_set, removal, word_trigger
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 CODE = "B006"
 NAME = "share-trailer"

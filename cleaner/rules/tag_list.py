@@ -40,9 +40,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from cleaner.model import Document, Finding, Line
+from cleaner.core.model import Document, Finding, Line
 from cleaner.rules._shared import first_words, is_sentence, prefix_regex, removal
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 
 CODE = "B014"
 NAME = "tag-list"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cleaner.dedup.clusters import canonical, groups, union_find
+from cleaner.duplicates.clusters import canonical, groups, union_find
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cleaner.dedup.clusters import union_find
-from cleaner.dedup.components import both_ways, contract, heads, large_star, small_star
-from cleaner.dedup.lsh import bucket_pairs, candidate_pairs, common_of_counts, without, without_common
-from cleaner.dedup.shingles import ShingleSets
+from cleaner.duplicates.clusters import union_find
+from cleaner.duplicates.components import both_ways, contract, heads, large_star, small_star
+from cleaner.duplicates.lsh import bucket_pairs, candidate_pairs, common_of_counts, without, without_common
+from cleaner.duplicates.shingles import ShingleSets
 
 
 def star_rounds(child: np.ndarray, parent: np.ndarray, parts: int) -> tuple[np.ndarray, np.ndarray, int]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cleaner.dedup import lsh
-from cleaner.dedup.lsh import (
+from cleaner.duplicates import lsh
+from cleaner.duplicates.lsh import (
     MIN_RARE,
     band_codes,
     band_keys,
@@ -15,9 +15,9 @@ from cleaner.dedup.lsh import (
     common_in_chunks,
     without_common,
 )
-from cleaner.dedup.shingles import ShingleSets, concatenate
-from cleaner.dedup.signatures import permutations, signatures
-from cleaner.settings import DedupSettings
+from cleaner.duplicates.shingles import ShingleSets, concatenate
+from cleaner.duplicates.signatures import permutations, signatures
+from cleaner.core.settings import DedupSettings
 
 
 def test_the_default_curve_favours_recall_at_the_threshold():

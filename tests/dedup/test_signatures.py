@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cleaner.dedup.shingles import shingle_hash, shingle_sets
-from cleaner.dedup.signatures import EMPTY, make_minhash, permutations, signatures
+from cleaner.duplicates.shingles import shingle_hash, shingle_sets
+from cleaner.duplicates.signatures import EMPTY, make_minhash, permutations, signatures
 
 TEXTS = [
     "The ferry service resumed after the storm passed the island",

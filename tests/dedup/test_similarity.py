@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from cleaner.dedup import similarity
-from cleaner.dedup.shingles import ShingleSets
+from cleaner.duplicates import similarity
+from cleaner.duplicates.shingles import ShingleSets
 
 
 def test_equal_to_python_sets(monkeypatch):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from cleaner.dedup import store
-from cleaner.dedup.shingles import ShingleSets, concatenate
-from cleaner.dedup.similarity import jaccard
-from cleaner.dedup.store import BandFile, PairRuns, SetFile
+from cleaner.duplicates import store
+from cleaner.duplicates.shingles import ShingleSets, concatenate
+from cleaner.duplicates.similarity import jaccard
+from cleaner.duplicates.store import BandFile, PairRuns, SetFile
 
 
 def random_sets(count: int, seed: int) -> ShingleSets:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner.entities import Matcher, load_gazetteer
-from cleaner.trie import trie_regex
+from cleaner.core.trie import trie_regex
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.api import clean_document
+from cleaner import clean_document
 from cleaner.rules import RULES, check_document, make_context, run_rule
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 from tests.conftest import document
 from tests.rules import (
     test_advertisement,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.api import clean_document
+from cleaner import clean_document
 from cleaner.rules import make_context, repeated_paragraph, run_rule
-from cleaner.settings import Settings
+from cleaner.core.settings import Settings
 from tests.conftest import document
 
 STORY = (
