@@ -16,7 +16,7 @@ It prints one table with a row per system:
 - ``trafilatura, cleaner's two runs``: the text of cleaner's HTML reader before any rule:
   a precision run and a balanced run of trafilatura combined (``cleaner.io.extract``,
   ``cleaner.io.combine``);
-- ``trafilatura + cleaner``: the HTML reader (``cleaner.io.readers.read``) and then
+- ``trafilatura + cleaner``: the HTML reader (``cleaner.io.formats.read``) and then
   ``clean_document`` with the boilerplate rules (``cleaner clean --no-normalize``);
 - ``trafilatura + cleaner, names normalized``: the same with entity names normalized too, as
   ``cleaner clean`` does by default. The metric compares tokens with the page's spelling, so
@@ -55,7 +55,8 @@ from rich.table import Table
 from cleaner import clean_document
 from cleaner.core.fixes import Outcome
 from cleaner.core.model import Document
-from cleaner.io.readers import Source, read
+from cleaner.io.files import Source
+from cleaner.io.formats import read
 from cleaner.rules import Context, make_context
 from cleaner.core.settings import Settings
 

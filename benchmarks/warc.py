@@ -16,11 +16,11 @@ What it builds
 What it prints
     1. Speed: records per second and MB per second of the file, best of three, for warcio
        (``ArchiveIterator`` and ``content_stream().read()``), fastwarc alone (its iterator,
-       bodies read raw) and ``cleaner.io.warc.pages`` (fastwarc, plus the length check and the
+       bodies read raw) and ``cleaner.io.warc_file.pages`` (fastwarc, plus the length check and the
        decoding of bodies), and for comparison trafilatura's extraction of 200 of the pages,
        which every page then goes through.
     2. Memory: the peak resident size of a process that reads the whole gzipped file with
-       ``cleaner.io.warc.pages``, next to one that only imports it.
+       ``cleaner.io.warc_file.pages``, next to one that only imports it.
     3. Broken records: of 10 records, one broken, how many each reader hands over as pages,
        and the error it raised or reported ("-": none; a reader that hands over the broken
        record as if it were whole counts it).
@@ -36,8 +36,8 @@ import sys
 import tempfile
 import time
 
-from cleaner.io import warc
-from cleaner.io.readers import extract_page
+from cleaner.io import warc_file as warc
+from cleaner.io.formats.html import extract_page
 from cleaner.core.settings import Settings
 
 
@@ -110,7 +110,7 @@ def read_cleaner(path: str) -> tuple[int, str]:
 
 
 def readers() -> list[tuple[str, object]]:
-    found = [("fastwarc alone", read_fastwarc), ("cleaner.io.warc.pages", read_cleaner)]
+    found = [("fastwarc alone", read_fastwarc), ("cleaner.io.warc_file.pages", read_cleaner)]
     try:
         import warcio  # noqa: F401
     except ImportError:

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from cleaner.io import parquet
+from cleaner.io import parquet_file as parquet
 from cleaner.cli import main
 
 STORIES = [

@@ -9,7 +9,8 @@ import json
 import pytest
 
 from cleaner.core.model import Document, InputError
-from cleaner.io.readers import Source, discover, kind_of, read
+from cleaner.io.files import Source, discover, kind_of
+from cleaner.io.formats import read
 from cleaner.core.settings import Settings
 
 HTML = (
@@ -173,7 +174,7 @@ def test_unreadable_folder_is_an_error_not_a_silent_skip(tmp_path):
 
     if os.geteuid() == 0:  # root reads everything: make the listing fail another way
         (tmp_path / "locked").write_text("not a folder", encoding="utf-8")
-        from cleaner.io.readers import _walk
+        from cleaner.io.files import _walk
 
         errors = list(_walk(str(tmp_path / "locked" / "inside"), set()))
         assert errors and all(isinstance(e, InputError) for e in errors)
@@ -191,7 +192,7 @@ def test_extractor_failure_is_an_error_for_that_page(tmp_path, monkeypatch):
     def broken(data, url=None, seconds=None):
         raise ValueError("tree too deep")
 
-    monkeypatch.setattr("cleaner.io.readers.extract_html", broken)
+    monkeypatch.setattr("cleaner.io.formats.html.extract_html", broken)
     (tmp_path / "a.html").write_text(HTML, encoding="utf-8")
     (error,) = read_all(tmp_path / "a.html")
     assert "HTML extraction failed (ValueError: tree too deep)" in error.message
@@ -275,7 +276,7 @@ def test_a_jsonl_file_of_blank_lines_is_one_error(tmp_path, data):
 
 
 def test_jsonl_is_read_a_line_at_a_time(monkeypatch):
-    from cleaner.io import readers
+    from cleaner.io.formats import jsonl as readers
 
     class Counted(io.BytesIO):
         consumed = 0

@@ -12,10 +12,11 @@ import zlib
 import brotli
 import pytest
 
-from cleaner.io import warc
+from cleaner.io import warc_file as warc
 from cleaner.cli import main
 from cleaner.core.model import InputError
-from cleaner.io.readers import Source, read
+from cleaner.io.files import Source
+from cleaner.io.formats import read
 from cleaner.core.settings import Settings
 
 DATE = "2024-03-0{}T08:30:00Z"

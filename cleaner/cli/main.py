@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Sequence
 
-from cleaner import __version__
+from cleaner.core.version import __version__
 from cleaner.cli import check, clean, dedup, entities, rule
 from cleaner.cli.options import EXIT_USAGE, Parser, UsageError
 

@@ -12,7 +12,8 @@ from cleaner.core.model import InputError
 from cleaner.core.settings import Settings
 from cleaner.core.stage import Stage
 from cleaner.duplicates import marks
-from cleaner.io.readers import MANY, discover, kind_of
+from cleaner.io.files import discover, kind_of
+from cleaner.io.formats import MANY
 from cleaner.io.inputs import read_all
 from cleaner.io.writers import JsonLines, OutputError, Parquet, Stdout, TextTree
 from cleaner.pipeline.cleaning import Cleaned, clean_piece, cleaning_state, crashed_piece, piece_cost, pieces

@@ -15,7 +15,7 @@ import numpy as np
 from cleaner.duplicates import marks as duplicates
 from cleaner.duplicates.corpus import Group, Passage
 from cleaner.engines import ray_groups
-from cleaner.engines.ray import BATCH, LINE_BITS, dataset, dumps, lookup, paragraph_columns, passages
+from cleaner.engines.ray_rows import BATCH, LINE_BITS, dataset, dumps, lookup, paragraph_columns, passages
 from cleaner.core.model import InputError
 from cleaner.core.settings import Settings
 

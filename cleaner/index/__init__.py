@@ -36,7 +36,7 @@ from cleaner.index import lsh_table
 from cleaner.index.copies import Copy
 from cleaner.index.store import Store, cache_folder
 from cleaner.core.model import InputError
-from cleaner.io.readers import Source, Unreadable, load
+from cleaner.io.files import Source, Unreadable, load
 from cleaner.core.settings import Settings
 
 __all__ = ["Analysis", "Analyze", "Copy", "CorpusIndex", "Paragraph", "Read", "Store", "cache_folder", "read_file"]

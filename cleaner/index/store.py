@@ -26,7 +26,7 @@ from typing import Iterator
 
 import numpy as np
 
-from cleaner import __version__
+from cleaner.core.version import __version__
 from cleaner.duplicates.shingles import ShingleSets
 from cleaner.core.settings import Settings
 

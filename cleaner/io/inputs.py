@@ -7,7 +7,8 @@ from typing import Callable, Iterable, Iterator
 
 from cleaner.core.model import Document, InputError
 from cleaner.core.settings import Settings
-from cleaner.io.readers import Source, discover, read
+from cleaner.io.files import Source, discover
+from cleaner.io.formats import read
 
 
 def read_all(

@@ -115,11 +115,11 @@ class Parquet:
     end; written a row group at a time. Raises :class:`OutputError` without pyarrow."""
 
     def __init__(self, path: str):
-        from cleaner.io import parquet
+        from cleaner.io import parquet_file
 
         self.file = AtomicFile(path, Sweeper(), binary=True)
         try:
-            self.writer = parquet.Writer(self.file.stream)
+            self.writer = parquet_file.Writer(self.file.stream)
         except MissingExtra as error:
             self.file.discard()
             raise OutputError(f"{path}: {error}") from error

@@ -18,28 +18,13 @@ from cleaner.pipeline.cleaning import clean_document
 from cleaner.core.fixes import Outcome, apply_once
 from cleaner.index import Analysis, Copy, Paragraph
 from cleaner.core.model import Document, Edit, Finding, InputError
-from cleaner.io.readers import (
-    STREAMED,
-    Source,
-    Unreadable,
-    decode,
-    jsonl_lines,
-    kind_of_data,
-    load,
-    parse,
-    read,
-)
+from cleaner.io.files import Source, Unreadable, decode, load
+from cleaner.io.formats import FORMATS, STREAMED, WRITABLE, kind_of_data, parse, read
+from cleaner.io.formats.jsonl import jsonl_lines
 from cleaner.rules import Context, check_document, duplicate_paragraph
 from cleaner.rules._shared import removal
 from cleaner.io.writeback import encoding_of, replace_file, rewrite_record, rewrite_text
 
-WRITABLE = ("text", "jsonl")
-# why the others are never written: their findings are reported, and a note says so
-READ_ONLY = {
-    "html": "HTML is extracted, so fixes cannot go back into the page",
-    "warc": "a WARC archive is never rewritten; `cleaner clean` writes its cleaned text",
-    "parquet": "Parquet files are never rewritten; `cleaner clean --format parquet` writes a cleaned copy",
-}
 
 
 class Diagnostic(NamedTuple):
@@ -136,8 +121,8 @@ def check_source(
             report.note = f"line {problem.line} is {problem}"
             writable = False
     if not writable:
-        if mode != "check" and kind in READ_ONLY:
-            report.note = READ_ONLY[kind]
+        if mode != "check" and FORMATS[kind].not_written:
+            report.note = FORMATS[kind].not_written
         for document in documents:
             report.diagnostics.extend(_as_found(document, context, found.get(document.record, [])))
         return report
@@ -239,7 +224,7 @@ def _check_streamed(report: FileReport, source: Source, context: Context, mode: 
         else:
             report.diagnostics.extend(_as_found(item, context))
     if mode != "check":
-        report.note = READ_ONLY[source.kind]
+        report.note = FORMATS[source.kind].not_written
     return report
 
 

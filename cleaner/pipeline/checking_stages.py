@@ -11,7 +11,7 @@ from cleaner.io.atomic import Sweeper
 from cleaner.pipeline.checking import FileReport, analyze_source, check_source
 from cleaner.index import Analyze, Copy, Read, read_file
 from cleaner.core.model import InputError
-from cleaner.io.readers import Source, size_of
+from cleaner.io.files import Source, size_of
 from cleaner.rules import Context, PerFile, make_context
 from cleaner.core.settings import Settings
 

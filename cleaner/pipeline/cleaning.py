@@ -15,20 +15,8 @@ from dataclasses import dataclass
 from cleaner.core.stage import Ready, Stage
 from cleaner.core.fixes import Outcome, fix_until_stable
 from cleaner.core.model import Document, Finding, InputError
-from cleaner.io.readers import (
-    MANY,
-    Record,
-    Source,
-    Unreadable,
-    discover,
-    load,
-    parse,
-    read,
-    read_one,
-    record_error,
-    records,
-    size_of,
-)
+from cleaner.io.files import Source, Unreadable, discover, load, size_of
+from cleaner.io.formats import MANY, Record, parse, read, read_one, record_error, records
 from cleaner.rules import Context, PerFile, check_document, make_context
 from cleaner.core.settings import Settings
 

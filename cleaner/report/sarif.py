@@ -8,7 +8,7 @@ from types import ModuleType
 from typing import Any, Iterable, TextIO
 from urllib.parse import quote
 
-from cleaner import __version__
+from cleaner.core.version import __version__
 from cleaner.pipeline.checking import Diagnostic
 from cleaner.report import rule_docs
 
