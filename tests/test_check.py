@@ -12,6 +12,7 @@ import types
 import pytest
 
 import cleaner.rules
+from cleaner.rules.base import DocumentRule
 from cleaner.cli import main
 from cleaner.core.model import Edit, Finding, Fix
 
@@ -183,7 +184,7 @@ def unsafe_rule():
             if line.text == "UNSAFE":
                 yield Finding("B999", "unsafe-test", line.number, "m", line.text, fix=Fix((Edit(line.number),), safe=False))
 
-    rule.check = check
+    rule.RULE = DocumentRule(code=rule.CODE, name=rule.NAME, check=check)
     return rule
 
 

@@ -7,22 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from cleaner import engines
 from cleaner.core.model import InputError
 from cleaner.core.settings import Settings
-from cleaner.core.stage import Stage
-from cleaner.duplicates import marks
+from cleaner.engines import Engine
+from cleaner.engines.local import LocalEngine
 from cleaner.io.files import discover, kind_of
 from cleaner.io.formats import MANY
-from cleaner.io.inputs import read_all
-from cleaner.io.writers import JsonLines, OutputError, Parquet, Stdout, TextTree
-from cleaner.pipeline.cleaning import Cleaned, clean_piece, cleaning_state, crashed_piece, piece_cost, pieces
-from cleaner.pipeline.compared import comparison_normalizer
-from cleaner.rules import make_context
-
-
-RECORD_FORMATS = ("jsonl", "parquet")  # one record per document, in one file
-
+from cleaner.io.writers import RECORD_FORMATS, OutputError, Writer, open_writer
+from cleaner.pipeline.cleaning import Cleaned
 
 @dataclass
 class Summary:
@@ -54,9 +46,7 @@ def clean(
 
     The rules are prepared before this returns, so a bad gazetteer raises here, not midway.
     """
-    stage = Stage(cleaning_state, (settings,), clean_piece, crashed_piece, piece_cost)
-    results = engines.run(stage, pieces(paths, settings, exclude), settings.jobs)
-    return (item for items in results for item in items)
+    return LocalEngine().clean(paths, settings, exclude)
 
 
 def single_document_input(paths: list[str]) -> bool:
@@ -73,7 +63,7 @@ def clean_to(
     settings: Settings = Settings(),
     on_file: Callable[[], None] | None = None,
     drop_duplicates: bool = False,
-    engine=None,
+    engine: Engine | None = None,
 ) -> Summary:
     """Clean ``paths`` and write the results; ``output`` is a folder (text) or a file (jsonl,
     parquet).
@@ -84,7 +74,9 @@ def clean_to(
     written: the cleaned documents wait in a temporary file.
 
     ``engine`` (e.g. ``cleaner.engines.ray.RayEngine``) cleans the documents and marks the
-    duplicates elsewhere, with the same result; None does it here.
+    duplicates elsewhere, with the same result; None does it on this machine
+    (:class:`~cleaner.engines.local.LocalEngine`). ``on_file`` is called once a document is
+    cleaned.
 
     Raises :class:`OutputError` if the output file is one of the inputs, or Parquet output
     lacks its library.
@@ -92,55 +84,37 @@ def clean_to(
     inputs = _inputs_within(output, paths) if output else set()
     if output_format in RECORD_FORMATS and output and os.path.realpath(output) in inputs:
         raise OutputError(f"{output} is an input file; refusing to overwrite it")
-    exclude = [output] if output else []
     marking = output_format in RECORD_FORMATS or drop_duplicates
-    if engine is not None:
-        make_context(settings)  # a bad gazetteer raises here, before any input is read
-        items = engine.clean(read_all(paths, settings, exclude), settings, marking, drop_duplicates)
-    else:
-        items = clean(paths, settings, exclude=exclude)
-    if engine is None and marking:
-        # progress is counted as documents are cleaned, before the corpus stage
-        counted = items if on_file is None else _calling(on_file, items)
-        items = marks.resolve(counted, settings, comparison_normalizer(settings), drop_duplicates)
-        on_file = None
-    if output_format == "parquet":
-        writer = Parquet(output)
-    elif output_format == "jsonl":
-        writer = JsonLines(output)
-    elif output is None:
-        writer = Stdout()
-    else:
-        writer = TextTree(output, inputs)
-    summary = Summary()
-    files: set[str] = set()
+    exclude = [output] if output else []
+    items = (engine or LocalEngine()).clean(paths, settings, exclude, marking, drop_duplicates, on_file)
+    writer = open_writer(output_format, output, inputs)
     try:
-        for item in items:
-            if on_file is not None:
-                on_file()
-            if isinstance(item, InputError):
-                files.add(item.path)
-                summary.errors.append(item)
-                continue
-            files.add(item.source.path)
-            try:
-                writer.write(item.source.relative, item.outcome, item.original)
-            except (OutputError, OSError) as error:
-                summary.errors.append(InputError(item.original.path, f"not written: {error}"))
-                continue
-            summary.count(item)
+        summary = _write_all(items, writer)
     except BaseException:
         writer.close(commit=False)
         raise
     writer.close()
-    summary.files = len(files)
     return summary
 
 
-def _calling(function: Callable[[], None], items: Iterable) -> Iterator:
+def _write_all(items: Iterable[Cleaned | InputError], writer: Writer) -> Summary:
+    """Every cleaned document written, counted; what could not be read or written is an error."""
+    summary = Summary()
+    files: set[str] = set()
     for item in items:
-        function()
-        yield item
+        if isinstance(item, InputError):
+            files.add(item.path)
+            summary.errors.append(item)
+            continue
+        files.add(item.source.path)
+        try:
+            writer.write(item.source.relative, item.outcome, item.original)
+        except (OutputError, OSError) as error:
+            summary.errors.append(InputError(item.original.path, f"not written: {error}"))
+            continue
+        summary.count(item)
+    summary.files = len(files)
+    return summary
 
 
 def _inputs_within(output: str, paths: Iterable[str]) -> set[str]:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from cleaner.core.model import Document, InputError
 from cleaner.core.settings import Settings
-from cleaner.duplicates import Cluster, Passage, cluster_passages
+from cleaner.duplicates import Cluster
+from cleaner.engines import Engine
+from cleaner.engines.local import LocalEngine
 from cleaner.io.inputs import read_all
-from cleaner.pipeline.compared import DedupStage, dedup_stage, passages_of
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class DedupResult:
     errors: list[InputError]
 
 
-def dedup(paths: Iterable[str], settings: Settings = Settings(), engine=None) -> DedupResult:
+def dedup(paths: Iterable[str], settings: Settings = Settings(), engine: Engine | None = None) -> DedupResult:
     """Find exact and near-duplicate paragraphs and articles under ``paths``.
 
     With ``settings.dedup.clean_first`` (the default) each document is cleaned first, as
@@ -31,17 +31,13 @@ def dedup(paths: Iterable[str], settings: Settings = Settings(), engine=None) ->
     written one way, so copies from different sites agree; lines keep their input numbers.
     Otherwise the raw text is compared, entity names normalized with the gazetteer.
     ``engine`` (e.g. ``cleaner.engines.ray.RayEngine``) runs the stages elsewhere, with the
-    same result; None runs them here.
+    same result; None runs them on this machine (:class:`~cleaner.engines.local.LocalEngine`).
+    Raises ``GazetteerError`` for a bad gazetteer, before any input is read.
     """
-    stage = dedup_stage(settings)  # a bad gazetteer raises here, before any input is read
     errors: list[InputError] = []
     files: set[str] = set()
     documents = _documents(paths, settings, errors, files)
-    if engine is None:
-        found = _dedup_here(documents, settings, stage)
-    else:
-        found = engine.dedup(documents, settings)
-    clusters, documents_found, counts = found
+    clusters, documents_found, counts = (engine or LocalEngine()).dedup(documents, settings)
     stats = {
         "files": len(files),
         "documents": counts["documents"],
@@ -65,16 +61,3 @@ def _documents(paths: Iterable[str], settings: Settings, errors: list[InputError
             errors.append(item)
         else:
             yield item[1]
-
-
-def _dedup_here(documents: Iterable[Document], settings: Settings, stage: DedupStage) -> tuple[list[Cluster], list[Cluster], Counter]:
-    """The clusters of paragraphs and of articles, and the paragraphs' counts, in this process."""
-    paragraphs: list[Passage] = []
-    articles: list[Passage] = []
-    for document in documents:
-        article, lines = passages_of(stage.prepare(document))
-        articles.append(article)
-        paragraphs.extend(lines)
-    counts: Counter = Counter(documents=len(articles))
-    clusters = cluster_passages(paragraphs, settings.dedup, stage.normalize, counts)
-    return clusters, cluster_passages(articles, settings.dedup, stage.normalize), counts

@@ -29,8 +29,7 @@ from cleaner.duplicates.grouping import FlatGroups, flat_groups
 from cleaner.duplicates.store import SetFile
 from cleaner.core.fixes import Outcome, apply_once
 from cleaner.core.model import Document, Finding, InputError
-from cleaner.rules._shared import removal
-from cleaner.rules.duplicate_paragraph import CODE, NAME
+from cleaner.rules.duplicate_paragraph import copy_finding
 from cleaner.core.settings import Settings
 
 
@@ -167,12 +166,21 @@ def resolve(items: Iterable[Any], settings: Settings, normalize, drop: bool) -> 
         number = 0
         for item in _read_back(spool):
             if not isinstance(item, InputError):
-                item = _marked(item, marks.of_document(number), drop)
+                item = marked(item, marks.of_document(number), drop)
                 number += 1
             yield item
 
 
-def _marked(item: Any, marks: list[Mark], drop: bool) -> Any:
+def _copy_finding(mark: Mark, text: str) -> Finding:
+    canonical = mark.canonical
+    return copy_finding(
+        mark.line, text, canonical["path"], canonical.get("record"), canonical["line"], mark.similarity, mark.cluster
+    )
+
+
+def marked(item: Any, marks: list[Mark], drop: bool) -> Any:
+    """A cleaned item with its duplicate ``marks`` in its metadata and, with ``drop``, its
+    copies removed (each a D002 finding naming the canonical copy)."""
     if not marks:
         return item
     outcome = item.outcome
@@ -185,12 +193,6 @@ def _marked(item: Any, marks: list[Mark], drop: bool) -> Any:
         document, done = apply_once(document, findings)
         applied = applied + tuple(done)
     return type(item)(item.source, item.original, Outcome(document, applied, outcome.remaining))
-
-
-def _copy_finding(mark: Mark, text: str) -> Finding:
-    where = mark.canonical["path"] + (f" record {mark.canonical['record']}" if "record" in mark.canonical else "")
-    message = f"copy of {where} line {mark.canonical['line']} (similarity {mark.similarity:.2f}, cluster {mark.cluster})"
-    return removal(CODE, NAME, mark.line, text, message)
 
 
 def _read_back(spool) -> Iterator[Any]:

@@ -18,11 +18,45 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from cleaner.core.stage import Ready, Stage
 
-__all__ = ["Ready", "Stage", "cores", "run"]
+if TYPE_CHECKING:
+    from collections import Counter
+
+    from cleaner.core.model import Document, InputError
+    from cleaner.core.settings import Settings
+    from cleaner.duplicates import Cluster
+    from cleaner.pipeline.cleaning import Cleaned
+
+__all__ = ["Engine", "Ready", "Stage", "cores", "run"]
+
+
+class Engine(Protocol):
+    """Where ``clean`` and ``dedup`` run their stages. :class:`cleaner.engines.local.LocalEngine`
+    runs them on this machine (this process, or a process pool), ``cleaner.engines.ray.RayEngine``
+    on Ray Data; both give the same results."""
+
+    def clean(
+        self,
+        paths: Iterable[str],
+        settings: Settings,
+        exclude: Iterable[str] = (),
+        marking: bool = False,
+        drop: bool = False,
+        on_item: Callable[[], None] | None = None,
+    ) -> Iterator[Cleaned | InputError]:
+        """Every document under ``paths`` read and cleaned, and every input error, in input
+        order; with ``marking`` duplicates marked in the metadata, and with ``drop`` removed.
+        ``on_item`` is called once an item is cleaned. Raises for a bad gazetteer before any
+        input is read."""
+        ...
+
+    def dedup(self, documents: Iterable[Document], settings: Settings) -> tuple[list[Cluster], list[Cluster], Counter]:
+        """The clusters of paragraphs and of articles among ``documents``, and the counts of
+        the paragraph stage. Raises for a bad gazetteer before any document is read."""
+        ...
 
 # The input (bytes, by ``Stage.cost``) below which the pool does not pay for its start: one
 # core cleans 4 to 5 MB of text or HTML a second, and the pool takes about a second to start

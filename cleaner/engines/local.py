@@ -1,10 +1,13 @@
-"""The local engine: a stage run in this process, one unit after the other."""
+"""The local engine: the stages on this machine, in this process or in a process pool."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from cleaner.core.model import Document
+from cleaner.core.settings import Settings
 from cleaner.core.stage import Ready, Stage
 
 
@@ -12,3 +15,51 @@ def imap(stage: Stage, units: Iterable[Any], state: Any) -> Iterator[Any]:
     """The result of ``stage.run(state, unit)`` for each unit, in order."""
     for unit in units:
         yield unit.value if isinstance(unit, Ready) else stage.run(state, unit)
+
+
+class LocalEngine:
+    """``clean`` and ``dedup`` here: files read and cleaned in ``settings.jobs`` processes
+    (:func:`cleaner.engines.run`), the corpus stage in this process."""
+
+    def clean(
+        self,
+        paths: Iterable[str],
+        settings: Settings,
+        exclude: Iterable[str] = (),
+        marking: bool = False,
+        drop: bool = False,
+        on_item: Callable[[], None] | None = None,
+    ) -> Iterator[Any]:
+        from cleaner.duplicates import marks
+        from cleaner.engines import run
+        from cleaner.pipeline.cleaning import clean_piece, cleaning_state, crashed_piece, piece_cost, pieces
+        from cleaner.pipeline.compared import comparison_normalizer
+
+        stage = Stage(cleaning_state, (settings,), clean_piece, crashed_piece, piece_cost)
+        results = run(stage, pieces(paths, settings, exclude), settings.jobs)
+        items: Iterator[Any] = (item for items in results for item in items)
+        if on_item is not None:  # counted as cleaned, before the corpus stage
+            items = calling(on_item, items)
+        if marking:
+            items = marks.resolve(items, settings, comparison_normalizer(settings), drop)
+        return items
+
+    def dedup(self, documents: Iterable[Document], settings: Settings) -> tuple[list, list, Counter]:
+        from cleaner.duplicates import cluster_passages
+        from cleaner.pipeline.compared import dedup_stage, passages_of
+
+        stage = dedup_stage(settings)
+        paragraphs, articles = [], []
+        for document in documents:
+            article, lines = passages_of(stage.prepare(document))
+            articles.append(article)
+            paragraphs.extend(lines)
+        counts: Counter = Counter(documents=len(articles))
+        clusters = cluster_passages(paragraphs, settings.dedup, stage.normalize, counts)
+        return clusters, cluster_passages(articles, settings.dedup, stage.normalize), counts
+
+
+def calling(function: Callable[[], None], items: Iterable[Any]) -> Iterator[Any]:
+    for item in items:
+        function()
+        yield item

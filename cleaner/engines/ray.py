@@ -13,11 +13,12 @@ from __future__ import annotations
 import logging
 import pickle
 from collections import Counter
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from cleaner.core.model import Document
 from cleaner.core.settings import Settings
 from cleaner.duplicates.corpus import Cluster, as_clusters
+from cleaner.engines.local import calling
 from cleaner.engines.ray_rows import BATCH, dataset, lookup, paragraph_columns, passages
 
 INSTALL = "pip install 'news-cleaner[ray]'"
@@ -63,7 +64,9 @@ class RayEngine:
         the paragraphs' counts (``compared`` counts every candidate: the rounds of the local
         engine that skip pairs already joined need the pairs in one place)."""
         from cleaner.engines import ray_groups
+        from cleaner.pipeline.compared import dedup_stage
 
+        dedup_stage(settings)  # a bad gazetteer raises here, before any input is read
         prepared = dataset(documents).map_batches(
             _prepare, fn_args=(settings,), batch_format="pyarrow", batch_size=BATCH
         ).materialize()
@@ -75,13 +78,25 @@ class RayEngine:
             found.append(as_clusters(groups, lookup(rows, groups).__getitem__))
         return found[0], found[1], counts
 
-    def clean(self, items: Iterable[Any], settings: Settings, marking: bool, drop: bool) -> Iterator[Any]:
-        """What ``cleaner.commands.clean.clean`` yields for ``items`` (``(source, document)`` pairs and
-        input errors), in order; with ``marking``, duplicates marked (and dropped with
-        ``drop``) as ``cleaner.duplicates.marks`` does."""
+    def clean(
+        self,
+        paths: Iterable[str],
+        settings: Settings,
+        exclude: Iterable[str] = (),
+        marking: bool = False,
+        drop: bool = False,
+        on_item: Callable[[], None] | None = None,
+    ) -> Iterator[Any]:
+        """What ``LocalEngine.clean`` yields: the documents read here, cleaned on the cluster;
+        with ``marking``, duplicates marked (and dropped with ``drop``) as
+        ``cleaner.duplicates.marks`` does."""
         from cleaner.engines import ray_clean
+        from cleaner.io.inputs import read_all
+        from cleaner.rules import make_context
 
-        return ray_clean.clean(items, settings, marking, drop, self.partitions)
+        make_context(settings)  # a bad gazetteer raises here, before any input is read
+        items = ray_clean.clean(read_all(paths, settings, exclude), settings, marking, drop, self.partitions)
+        return items if on_item is None else calling(on_item, items)
 
 
 def _prepare(batch, settings: Settings):

@@ -34,7 +34,7 @@ def clean(items: Iterable[Any], settings: Settings, marking: bool, drop: bool, p
         for position, data in zip(batch.column("position").to_pylist(), batch.column("item").to_pylist()):
             item = pickle.loads(data)
             if marking and not isinstance(item, InputError):
-                item = duplicates._marked(item, marks.get(position, []), drop)
+                item = duplicates.marked(item, marks.get(position, []), drop)
             yield item
 
 

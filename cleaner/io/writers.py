@@ -7,7 +7,7 @@ import json
 import os
 import re
 import sys
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from cleaner.io.atomic import AtomicFile, Sweeper, write_atomically
 from cleaner.io.extras import MissingExtra
@@ -16,6 +16,31 @@ from cleaner.core.model import Document
 
 _SUFFIXES = re.compile(r"(?:\.(?:txt|html?|jsonl|ndjson|warc|parquet))?(?:\.gz)?$", re.IGNORECASE)
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+RECORD_FORMATS = ("jsonl", "parquet")  # one record per document, in one file
+OUTPUT_FORMATS = ("text", *RECORD_FORMATS)
+
+
+class Writer(Protocol):
+    """Where cleaned documents go. ``write`` returns where the document went; ``close``
+    finishes the output, or with ``commit=False`` discards what was written."""
+
+    def write(self, relative: str, outcome: Outcome, original: Document) -> str: ...
+
+    def close(self, commit: bool = True) -> None: ...
+
+
+def open_writer(output_format: str, output: str | None, inputs: set[str] = frozenset()) -> Writer:
+    """The writer of ``output_format`` into ``output`` (a file for records, a folder for text;
+    None: stdout); ``inputs`` are the input files a text tree must not overwrite."""
+    if output_format == "parquet":
+        if output is None:
+            raise OutputError("parquet output needs a file")
+        return Parquet(output)
+    if output_format == "jsonl":
+        return JsonLines(output)
+    return Stdout() if output is None else TextTree(output, inputs)
 
 
 class OutputError(Exception):

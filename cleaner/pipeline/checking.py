@@ -22,7 +22,6 @@ from cleaner.io.files import Source, Unreadable, decode, load
 from cleaner.io.formats import FORMATS, STREAMED, WRITABLE, kind_of_data, parse, read
 from cleaner.io.formats.jsonl import jsonl_lines
 from cleaner.rules import Context, check_document, duplicate_paragraph
-from cleaner.rules._shared import removal
 from cleaner.io.writeback import encoding_of, replace_file, rewrite_record, rewrite_text
 
 
@@ -187,13 +186,10 @@ def copy_diagnostics(path: str, copies: list[Copy]) -> list[Diagnostic]:
 
 
 def _copy_finding(copy: Copy) -> Finding:
-    """The duplicate-paragraph finding of one copy: its fix (unsafe) removes the line."""
-    where = copy.canonical_path  # as the run named the file (see CorpusIndex.copies)
-    if copy.canonical_record is not None:
-        where += f" record {copy.canonical_record}"
-    message = f"copy of {where} line {copy.canonical_line} (similarity {copy.similarity:.2f})"
-    code, name = duplicate_paragraph.CODE, duplicate_paragraph.NAME
-    return removal(code, name, copy.line, copy.shown, message, safe=False)
+    """The duplicate-paragraph finding of one copy, its canonical named as the run names it."""
+    return duplicate_paragraph.copy_finding(
+        copy.line, copy.shown, copy.canonical_path, copy.canonical_record, copy.canonical_line, copy.similarity
+    )
 
 
 def _copy_findings(copies: list[Copy]) -> dict[int | None, list[Finding]]:

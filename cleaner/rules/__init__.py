@@ -1,21 +1,17 @@
 """The rules, in one explicit list, and the engine that runs them.
 
-A rule is a module with ``CODE``, ``NAME``, a docstring that documents it, and an optional
-``prepare(data, settings)`` that builds what it needs once per run (``data`` is the rule's
-table in ``cleaner/data/boilerplate.toml``). It checks either one line at a time,
-``check_line(line, prepared)`` returning a sequence of findings (or ``check_lines(lines,
-prepared)``, the findings on many lines at once, when one search over them all is cheaper than
-one per line), or a whole document, ``check(document, context)`` yielding findings, when a
-line's verdict depends on its neighbours. Rules never edit text themselves.
+Each rule is a module with ``CODE``, ``NAME``, a docstring that documents it, and a ``RULE``
+that declares what it is and what it checks (:mod:`cleaner.rules.base`): a line rule, a
+document rule or a corpus rule. Rules never edit text themselves.
 
-A rule whose fixes rewrite text inside a line (rather than remove lines) sets
-``REWRITES_TEXT = True``. ``cleaner clean`` applies those rules first, until the text stops
+A rule whose fixes rewrite text inside a line (rather than remove lines) declares
+``rewrites_text``. ``cleaner clean`` applies those rules first, until the text stops
 changing, and then the others: they see the rewritten text once, and removing a line never
 creates text that the rewriting rules would have to see again.
 
 Two optional parts of a line rule keep long articles cheap:
 
-- ``MAX_LENGTH``: the longest line (in characters) it can flag; it is not called on longer ones.
+- ``max_length``: the longest line (in characters) it can flag; it is not called on longer ones.
 - ``trigger(prepared)``: what every line it can flag has, one or a tuple of: a frozenset of
   words, one of which is the line's first word (``Line.first_word``); a plain string found in
   the lower-cased line; a pattern searched in the lower-cased lines joined after a newline
@@ -31,7 +27,7 @@ import math
 from dataclasses import dataclass
 from functools import cached_property
 from types import ModuleType
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from cleaner.core.model import Document, Finding, Line, first_words
 from cleaner.core.phrases import load_phrases
@@ -57,6 +53,7 @@ from cleaner.rules import (
     tag_list,
 )
 from cleaner.rules._shared import Trigger, hit_lines, join_lines
+from cleaner.rules.base import DocumentRule, LineRule
 from cleaner.core.settings import Settings
 
 RULES: tuple[ModuleType, ...] = (
@@ -95,10 +92,11 @@ Memo = dict  # line -> the findings of the line rules on that line
 
 
 @dataclass(frozen=True)
-class LineRule:
+class PreparedLineRule:
     """A line rule ready to run: its module, prepared data, length limit and trigger."""
 
     rule: ModuleType
+    check: Callable[..., Any]  # check_lines(lines, prepared) for a batch rule, else check_line(line, prepared)
     prepared: Any
     max_length: float
     words: frozenset[str]  # first words that trigger the rule
@@ -114,7 +112,7 @@ class Context:
     settings: Settings
     rules: tuple[ModuleType, ...]
     prepared: Mapping[str, Any]
-    line_rules: tuple[LineRule, ...] = ()
+    line_rules: tuple[PreparedLineRule, ...] = ()
     document_rules: tuple[ModuleType, ...] = ()
 
     def only(self, rules: tuple[ModuleType, ...]) -> Context:
@@ -130,7 +128,7 @@ class Context:
     @cached_property
     def stages(self) -> tuple[Context, ...]:
         """The rules in the order ``clean`` fixes them: those that rewrite text, then the rest."""
-        rewriting = tuple(r for r in self.rules if getattr(r, "REWRITES_TEXT", False))
+        rewriting = tuple(r for r in self.rules if r.RULE.rewrites_text)
         rest = tuple(r for r in self.rules if r not in rewriting)
         return tuple(self.only(rules) for rules in (rewriting, rest) if rules)
 
@@ -160,38 +158,35 @@ def make_context(settings: Settings) -> Context:
     phrases = load_phrases()
     rules = tuple(rule for rule in RULES if settings.is_selected(rule.CODE))
     prepared = {
-        rule.NAME: rule.prepare(phrases.get(rule.NAME, {}), settings)
+        rule.NAME: rule.RULE.prepare(phrases.get(rule.NAME, {}), settings)
         for rule in rules
-        if hasattr(rule, "prepare")
+        if rule.RULE.prepare is not None
     }
-    line_rules = tuple(_line_rule(r, prepared.get(r.NAME)) for r in rules if _is_line_rule(r))
-    document_rules = tuple(r for r in rules if not _is_line_rule(r))
+    line_rules = tuple(_line_rule(r, r.RULE, prepared.get(r.NAME)) for r in rules if isinstance(r.RULE, LineRule))
+    document_rules = tuple(r for r in rules if isinstance(r.RULE, DocumentRule))
     return Context(settings, rules, prepared, line_rules, document_rules)
 
 
-def _is_line_rule(rule: ModuleType) -> bool:
-    return hasattr(rule, "check_line") or hasattr(rule, "check_lines")
-
-
-def _line_rule(rule: ModuleType, prepared: Any) -> LineRule:
-    triggers = rule.trigger(prepared) if hasattr(rule, "trigger") else ()
+def _line_rule(module: ModuleType, rule: LineRule, prepared: Any) -> PreparedLineRule:
+    triggers = rule.trigger(prepared) if rule.trigger is not None else ()
     triggers = triggers if isinstance(triggers, tuple) else (triggers,)
     words = frozenset().union(*(t for t in triggers if isinstance(t, frozenset)))
     searches = tuple(t for t in triggers if not isinstance(t, frozenset))
-    max_length = getattr(rule, "MAX_LENGTH", math.inf)
-    batch = hasattr(rule, "check_lines")
-    return LineRule(rule, prepared, max_length, words, searches, bool(triggers), batch)
+    batch = rule.check_lines is not None
+    check = rule.check_lines if batch else rule.check_line
+    return PreparedLineRule(module, check, prepared, rule.max_length, words, searches, bool(triggers), batch)
 
 
-def run_rule(rule: ModuleType, document: Document, context: Context) -> Iterator[Finding]:
+def run_rule(module: ModuleType, document: Document, context: Context) -> Iterator[Finding]:
     """The findings of one rule on ``document``, every line checked (no trigger, no limit)."""
-    prepared = context.prepared.get(rule.NAME)
-    if hasattr(rule, "check_lines"):
+    prepared = context.prepared.get(module.NAME)
+    rule = module.RULE
+    if isinstance(rule, LineRule) and rule.check_lines is not None:
         yield from rule.check_lines(document.lines, prepared)
-    elif hasattr(rule, "check_line"):
+    elif isinstance(rule, LineRule) and rule.check_line is not None:
         for line in document.lines:
             yield from rule.check_line(line, prepared)
-    else:
+    elif isinstance(rule, DocumentRule):
         yield from rule.check(document, context)
 
 
@@ -211,20 +206,20 @@ def check_document(
         by_number = {line.number: line for line in fresh}
         for entry, lines in _candidates(context.line_rules, fresh):
             if entry.batch:
-                for finding in entry.rule.check_lines(lines, entry.prepared):
+                for finding in entry.check(lines, entry.prepared):
                     memo[by_number[finding.line]].append(finding)
             else:
                 for line in lines:
-                    memo[line].extend(entry.rule.check_line(line, entry.prepared))
+                    memo[line].extend(entry.check(line, entry.prepared))
     findings = [finding for line in document.lines for finding in memo[line]]
     for rule in context.document_rules:
-        findings.extend(rule.check(document, context))
+        findings.extend(rule.RULE.check(document, context))
     return findings
 
 
 def _candidates(
-    entries: tuple[LineRule, ...], lines: list[Line]
-) -> Iterator[tuple[LineRule, list[Line]]]:
+    entries: tuple[PreparedLineRule, ...], lines: list[Line]
+) -> Iterator[tuple[PreparedLineRule, list[Line]]]:
     """Each line rule with the lines it must check: those its trigger matches (every line if it
     has none), never past its MAX_LENGTH. Strings and patterns are found by one search over all
     the lines joined.

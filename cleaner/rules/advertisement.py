@@ -35,6 +35,7 @@ from typing import Any, Mapping
 from cleaner.core.model import Finding, Line
 from cleaner.rules._shared import first_words, phrase_set, removal, word_trigger
 from cleaner.core.settings import Settings
+from cleaner.rules.base import LineRule
 
 CODE = "B007"
 NAME = "advertisement"
@@ -53,3 +54,12 @@ def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
     if line.key in prepared["labels"]:
         return (removal(CODE, NAME, line.number, line.text, "advertisement label"),)
     return ()
+
+RULE = LineRule(
+    code=CODE,
+    name=NAME,
+    prepare=prepare,
+    check_line=check_line,
+    trigger=trigger,
+    max_length=MAX_LENGTH,
+)

@@ -42,6 +42,7 @@ from cleaner.core.model import Finding, Line
 from cleaner.rules._patterns import DATE, NAMES, compile_atomic, could_be_names, iso_date
 from cleaner.rules._shared import Trigger, first_words, phrase_pattern, removal, word_trigger
 from cleaner.core.settings import Settings
+from cleaner.rules.base import LineRule
 
 CODE = "B001"
 NAME = "byline"
@@ -122,3 +123,12 @@ def _author(names: str, roles: frozenset[str]) -> str:
     while len(parts) > 1 and any(w.lower().rstrip("s") in roles for w in parts[-1].split()):
         parts.pop()
     return ", ".join(parts)
+
+RULE = LineRule(
+    code=CODE,
+    name=NAME,
+    prepare=prepare,
+    check_line=check_line,
+    trigger=trigger,
+    max_length=MAX_LENGTH,
+)

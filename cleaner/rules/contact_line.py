@@ -49,6 +49,7 @@ from cleaner.rules._shared import (
     word_trigger,
 )
 from cleaner.core.settings import Settings
+from cleaner.rules.base import LineRule
 
 CODE = "B013"
 NAME = "contact-line"
@@ -77,3 +78,12 @@ def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
     if start and prepared["channel"].search(line.text, start.end()):
         return (removal(CODE, NAME, line.number, line.text, "how to reach or follow the writer"),)
     return ()
+
+RULE = LineRule(
+    code=CODE,
+    name=NAME,
+    prepare=prepare,
+    check_line=check_line,
+    trigger=trigger,
+    max_length=MAX_LENGTH,
+)

@@ -42,6 +42,7 @@ import regex
 from cleaner.core.model import Finding, Line
 from cleaner.rules._shared import Trigger, removal
 from cleaner.core.settings import Settings
+from cleaner.rules.base import LineRule
 
 CODE = "B016"
 NAME = "contributor-credit"
@@ -86,3 +87,12 @@ def _place(rest: str) -> bool:
     if not words:
         return True
     return words[0].lower() in ("from", "in") and all(w[0].isupper() for w in words[1:])
+
+RULE = LineRule(
+    code=CODE,
+    name=NAME,
+    prepare=prepare,
+    check_line=check_line,
+    trigger=trigger,
+    max_length=MAX_LENGTH,
+)

@@ -34,6 +34,7 @@ from typing import Any, Mapping
 from cleaner.core.model import Finding, Line
 from cleaner.rules._shared import Trigger, needles, phrase_pattern, removal
 from cleaner.core.settings import Settings
+from cleaner.rules.base import LineRule
 
 CODE = "B009"
 NAME = "copyright-notice"
@@ -73,3 +74,12 @@ def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
     ):
         return (removal(CODE, NAME, line.number, text, "copyright notice"),)
     return ()
+
+RULE = LineRule(
+    code=CODE,
+    name=NAME,
+    prepare=prepare,
+    check_line=check_line,
+    trigger=trigger,
+    max_length=MAX_LENGTH,
+)

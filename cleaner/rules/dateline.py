@@ -57,6 +57,7 @@ from cleaner.rules._shared import (
     word_trigger,
 )
 from cleaner.core.settings import Settings
+from cleaner.rules.base import LineRule
 
 CODE = "B002"
 NAME = "dateline"
@@ -113,3 +114,12 @@ def _metadata(date: str | None, author: str | None) -> dict[str, str]:
     if author:
         metadata["author"] = " ".join(author.split())
     return metadata
+
+RULE = LineRule(
+    code=CODE,
+    name=NAME,
+    prepare=prepare,
+    check_line=check_line,
+    trigger=trigger,
+    max_length=MAX_LENGTH,
+)

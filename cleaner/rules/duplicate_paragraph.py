@@ -34,5 +34,29 @@ and `cleaner check --fix --unsafe-fixes` remove it; the canonical copy stays. Ev
 is recorded with the canonical copy's path, record and line.
 """
 
+from __future__ import annotations
+
+from cleaner.core.model import Finding
+from cleaner.rules._shared import removal
+from cleaner.rules.base import CorpusRule
+
 CODE = "D002"
 NAME = "duplicate-paragraph"
+
+RULE = CorpusRule(code=CODE, name=NAME)
+
+
+def copy_finding(
+    line: int,
+    text: str,
+    path: str,
+    record: int | None,
+    canonical_line: int,
+    similarity: float,
+    cluster: int | None = None,
+) -> Finding:
+    """The finding on line ``line`` (``text``) that copies the canonical paragraph at
+    ``path`` (``record``), line ``canonical_line``: its fix, unsafe, removes the line."""
+    where = path if record is None else f"{path} record {record}"
+    detail = f"similarity {similarity:.2f}" + (f", cluster {cluster}" if cluster is not None else "")
+    return removal(CODE, NAME, line, text, f"copy of {where} line {canonical_line} ({detail})", safe=False)

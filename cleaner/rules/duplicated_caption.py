@@ -35,6 +35,7 @@ from typing import Any, Iterator
 
 from cleaner.core.model import Document, Finding, Line
 from cleaner.rules._shared import headline_repeats, is_sentence, removal
+from cleaner.rules.base import DocumentRule
 
 CODE = "B004"
 NAME = "duplicated-caption"
@@ -91,3 +92,5 @@ def caption_pairs(lines: tuple[Line, ...]) -> list[tuple[Line, Line]]:
 
 
 _EDGES = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "."  # what str.strip() strips, and "."
+
+RULE = DocumentRule(code=CODE, name=NAME, check=check)

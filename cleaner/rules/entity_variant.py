@@ -39,6 +39,7 @@ from typing import Any, Sequence
 from cleaner.entities import Matcher, load_gazetteer
 from cleaner.core.model import Edit, Finding, Fix, Line
 from cleaner.core.settings import Settings
+from cleaner.rules.base import LineRule
 
 CODE = "N001"
 NAME = "entity-variant"
@@ -68,3 +69,11 @@ def check_lines(lines: Sequence[Line], matcher: Matcher) -> list[Finding]:
             )
         )
     return findings
+
+RULE = LineRule(
+    code=CODE,
+    name=NAME,
+    prepare=prepare,
+    rewrites_text=REWRITES_TEXT,
+    check_lines=check_lines,
+)

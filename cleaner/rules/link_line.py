@@ -40,6 +40,7 @@ from typing import Any, Mapping
 from cleaner.core.model import Finding, Line
 from cleaner.rules._shared import Trigger, removal
 from cleaner.core.settings import Settings
+from cleaner.rules.base import LineRule
 
 CODE = "B011"
 NAME = "link-line"
@@ -66,3 +67,12 @@ def check_line(line: Line, prepared: None) -> tuple[Finding, ...]:
     if _LINE.match(line.text.strip()):
         return (removal(CODE, NAME, line.number, line.text, "address of a file or button alone"),)
     return ()
+
+RULE = LineRule(
+    code=CODE,
+    name=NAME,
+    prepare=prepare,
+    check_line=check_line,
+    trigger=trigger,
+    max_length=MAX_LENGTH,
+)

@@ -46,6 +46,7 @@ from typing import Any
 
 from cleaner.core.model import Document, Finding, Line
 from cleaner.rules._shared import linked_lines, removal
+from cleaner.rules.base import DocumentRule
 
 CODE = "B012"
 NAME = "linked-headlines"
@@ -85,3 +86,5 @@ def _in_capitals(line: Line) -> bool:
         return False
     letters = [c for c in line.text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
+
+RULE = DocumentRule(code=CODE, name=NAME, check=check)

@@ -47,6 +47,7 @@ from cleaner.rules._shared import (
     word_trigger,
 )
 from cleaner.core.settings import Settings
+from cleaner.rules.base import LineRule
 
 CODE = "B008"
 NAME = "newsletter-prompt"
@@ -76,3 +77,12 @@ def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
     if (start and prepared["subscription"].search(text, start.end())) or line.key in prepared["lines"]:
         return (removal(CODE, NAME, line.number, line.text, "newsletter or sign-up prompt"),)
     return ()
+
+RULE = LineRule(
+    code=CODE,
+    name=NAME,
+    prepare=prepare,
+    check_line=check_line,
+    trigger=trigger,
+    max_length=MAX_LENGTH,
+)

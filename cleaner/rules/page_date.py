@@ -46,6 +46,7 @@ from cleaner.core.model import Document, Finding, Line
 from cleaner.rules._patterns import DATE_WORDS
 from cleaner.rules._shared import is_sentence, removal
 from cleaner.core.settings import Settings
+from cleaner.rules.base import DocumentRule
 
 CODE = "B015"
 NAME = "page-date"
@@ -96,3 +97,5 @@ def _only_the_date(line: Line, date: tuple[int, int, int], words: frozenset[str]
     return all(
         len(word) <= SHORT or word.lower() in words or ZONE.fullmatch(word) for word in named
     )
+
+RULE = DocumentRule(code=CODE, name=NAME, prepare=prepare, check=check)

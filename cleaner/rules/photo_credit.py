@@ -36,6 +36,7 @@ from typing import Any, Mapping
 from cleaner.core.model import Finding, Line
 from cleaner.rules._shared import Trigger, first_words, phrase_pattern, removal, word_trigger
 from cleaner.core.settings import Settings
+from cleaner.rules.base import LineRule
 
 CODE = "B010"
 NAME = "photo-credit"
@@ -78,3 +79,12 @@ def check_line(line: Line, prepared: Mapping[str, re.Pattern[str]]) -> tuple[Fin
 def _may_credit_agency(text: str) -> bool:
     """An agency credit is a name with a slash or "via", or is short enough to be the name."""
     return len(text) <= SHORT or "/" in text or " via " in text
+
+RULE = LineRule(
+    code=CODE,
+    name=NAME,
+    prepare=prepare,
+    check_line=check_line,
+    trigger=trigger,
+    max_length=MAX_LENGTH,
+)

@@ -51,6 +51,7 @@ from cleaner.rules._shared import (
     word_trigger,
 )
 from cleaner.core.settings import Settings
+from cleaner.rules.base import DocumentRule
 
 CODE = "B005"
 NAME = "promo-line"
@@ -96,3 +97,5 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
 def _headline_shaped(text: str) -> bool:
     """A short line that does not end like a sentence: a linked headline."""
     return len(text) < 200 and len(text.split()) <= MAX_CALL_WORDS and not is_sentence(text)
+
+RULE = DocumentRule(code=CODE, name=NAME, prepare=prepare, check=check)

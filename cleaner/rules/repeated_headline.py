@@ -37,6 +37,7 @@ from typing import Any, Iterator
 
 from cleaner.core.model import Document, Finding
 from cleaner.rules._shared import headline_repeats, removal
+from cleaner.rules.base import DocumentRule
 
 CODE = "B003"
 NAME = "repeated-headline"
@@ -48,3 +49,5 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
         if line.number in repeats:
             where = "the page title" if first is None else f"line {first}"
             yield removal(CODE, NAME, line.number, line.text, f"headline repeated from {where}")
+
+RULE = DocumentRule(code=CODE, name=NAME, check=check)

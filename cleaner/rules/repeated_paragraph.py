@@ -51,6 +51,7 @@ from typing import Any, Iterator
 from cleaner.core.model import Document, Finding, Line
 from cleaner.rules._shared import HEADLINE_TOP, TITLE_FIELDS, headline_repeats, removal
 from cleaner.rules.duplicated_caption import REACH, pairs_of
+from cleaner.rules.base import DocumentRule
 
 CODE = "D001"
 NAME = "repeated-paragraph"
@@ -110,3 +111,5 @@ def _left_to_other_rules(document: Document, context: Any, repeats: list) -> set
     if context.settings.is_selected("B004") and min(gap for _, gap in gaps) <= REACH:
         skip |= {line.number for pair in document.derived(pairs_of) for line in pair}
     return skip
+
+RULE = DocumentRule(code=CODE, name=NAME, check=check)

@@ -38,6 +38,7 @@ from typing import Any, Mapping
 from cleaner.core.model import Finding, Line
 from cleaner.rules._shared import first_words, phrase_set, removal, word_trigger
 from cleaner.core.settings import Settings
+from cleaner.rules.base import LineRule
 
 CODE = "B006"
 NAME = "share-trailer"
@@ -85,3 +86,12 @@ def _is_widget(key: str, text: str, networks: frozenset[str]) -> bool:
         return False
     target = key.split()[-1]
     return target in networks or "opens in new window" in key or "(" in text
+
+RULE = LineRule(
+    code=CODE,
+    name=NAME,
+    prepare=prepare,
+    check_line=check_line,
+    trigger=trigger,
+    max_length=MAX_LENGTH,
+)

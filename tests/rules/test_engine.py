@@ -76,7 +76,7 @@ def test_only_rules_that_say_so_rewrite_text(text):
     context = make_context(Settings())
     doc = document(text)
     for rule in RULES:
-        if not getattr(rule, "REWRITES_TEXT", False):
+        if not rule.RULE.rewrites_text:
             edits = [e for f in run_rule(rule, doc, context) if f.fix for e in f.fix.edits]
             assert all(edit.removes_line for edit in edits), rule.NAME
 

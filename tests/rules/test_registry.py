@@ -14,6 +14,7 @@ import pytest
 
 import cleaner.rules
 from cleaner.rules import CORPUS_RULES, RULES, all_rules, run_rule
+from cleaner.rules.base import CorpusRule, DocumentRule, LineRule
 from tests.conftest import document
 
 SECTIONS = ("### What it does", "### Why is this bad?", "### Example", "### Fix safety")
@@ -38,7 +39,20 @@ def test_codes_and_names_are_unique():
 
 def test_every_rule_module_is_registered():
     modules = {m.name for m in pkgutil.iter_modules(cleaner.rules.__path__) if not m.name.startswith("_")}
-    assert modules == {r.__name__.rsplit(".", 1)[1] for r in all_rules()}
+    assert modules - {"base"} == {r.__name__.rsplit(".", 1)[1] for r in all_rules()}
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.CODE)
+def test_every_rule_declares_what_it_is(rule):
+    declared = rule.RULE
+    assert (declared.code, declared.name) == (rule.CODE, rule.NAME)
+    expected = CorpusRule if rule in CORPUS_RULES else (LineRule, DocumentRule)
+    assert isinstance(declared, expected)
+
+
+def test_a_line_rule_checks_lines_one_way():
+    with pytest.raises(ValueError, match="one of them"):
+        LineRule(code="B999", name="nothing")
 
 
 @pytest.mark.parametrize("rule", CORPUS_RULES, ids=lambda r: r.CODE)
