@@ -11,6 +11,7 @@ import difflib
 import sys
 from typing import TextIO
 
+from cleaner.core.mode import Mode
 from cleaner.cli.options import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(flags, args.config)
     if not args.paths and not settings.include:
         raise UsageError("no PATH given and no include globs configured in [tool.cleaner]")
-    mode = "fix" if args.fix else "diff" if args.diff else "check"
+    mode = Mode.FIX if args.fix else Mode.DIFF if args.diff else Mode.CHECK
     shows_progress = not args.quiet and args.output_format not in MACHINE_FORMATS
     try:
         with stderr_progress(enabled=shows_progress) as advance:
@@ -138,18 +139,18 @@ def unified_diff(path: str, before: str, after: str) -> list[str]:
     ]
 
 
-def summary_line(result, mode: str) -> str:
+def summary_line(result, mode: Mode) -> str:
     """One line on what was found, fixed and left, and what could not be read."""
     diagnostics = result.diagnostics
     fixed = sum(d.fixed for d in diagnostics)
     left = [d for d in diagnostics if not d.fixed]
     changed = sum(report.changed for report in result.files)
     parts = []
-    if mode == "diff":
+    if mode is Mode.DIFF:
         parts.append(
             f"Would fix {fixed} finding(s) in {changed} file(s); {len(left)} would remain."
         )
-    elif mode == "fix":
+    elif mode is Mode.FIX:
         parts.append(
             f"Found {fixed + len(left)} finding(s) ({fixed} fixed, {len(left)} remaining) in {len(result.files)} file(s)."
         )
@@ -172,13 +173,13 @@ def summary_line(result, mode: str) -> str:
     return " ".join(parts)
 
 
-def exit_code(args: argparse.Namespace, result, mode: str) -> int:
+def exit_code(args: argparse.Namespace, result, mode: Mode) -> int:
     """1 for unreadable inputs; for findings left (or, with --diff, changes to make) unless
     --exit-zero; for fixes made with --exit-non-zero-on-fix; else 0."""
     if result.errors:
         return EXIT_FINDINGS
     diagnostics = result.diagnostics
-    if mode == "diff":
+    if mode is Mode.DIFF:
         failing = any(report.changed for report in result.files)
     else:
         failing = any(not d.fixed for d in diagnostics)

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 from cleaner import engines
 from cleaner.core.globs import literal_base
+from cleaner.core.mode import Mode
 from cleaner.core.model import InputError
 from cleaner.core.settings import Settings
 from cleaner.core.stage import Ready, Stage
@@ -43,13 +44,14 @@ class CheckResult:
 def check(
     paths: Iterable[str],
     settings: Settings = Settings(),
-    mode: str = "check",
+    mode: Mode | str = Mode.CHECK,
     on_file: Callable[[], None] | None = None,
     cache: str | None = "",
 ) -> CheckResult:
     """Check every file under ``paths`` (the corpus of ``include`` when there are none).
 
-    ``mode`` is "check" (report only), "fix" (write the fixes into the files) or "diff"
+    ``mode`` is :class:`Mode` (or its value): "check" (report only), "fix" (write the fixes
+    into the files) or "diff"
     (compute the fixed text, write nothing). Raises ``GazetteerError`` for a bad gazetteer.
 
     Paragraphs copied from another file of the corpus (the files of ``include`` and those
@@ -58,6 +60,7 @@ def check(
     run). Files the index holds unchanged are not read again when only reporting. Files
     are checked in ``settings.jobs`` processes.
     """
+    mode = Mode(mode)
     result = CheckResult()
     paths = list(paths)
     whole_corpus = not paths
@@ -93,7 +96,7 @@ def _check_indexed(
     sources: list[Source],
     corpus: list[Source],
     settings: Settings,
-    mode: str,
+    mode: Mode,
     on_file: Callable[[], None] | None,
 ) -> None:
     finds_copies = settings.is_selected(duplicate_paragraph.CODE)
@@ -105,7 +108,7 @@ def _check_indexed(
     stored: dict = {}
     name = os.path.abspath
     index = None
-    if mode == "check" or finds_copies:  # fixing reads every file anyway: no index without copies
+    if mode is Mode.CHECK or finds_copies:  # fixing reads every file anyway: no index without copies
         index = _corpus_index(store, settings)
         name = index.name
         index.update(corpus, on_file)
@@ -113,7 +116,7 @@ def _check_indexed(
     with collector_paused():
         if index is not None:
             copies = index.copies([s.path for s in corpus], [s.path for s in checked])
-            stored = index.results(s.path for s in checked) if mode == "check" else {}
+            stored = index.results(s.path for s in checked) if mode is Mode.CHECK else {}
         reported_in = _Reported(settings)
         units = [_to_check(source, reported_in, copies, stored, name) for source in sources]
     stage = Stage(checking_state, (settings, mode), check_file, crashed_file, file_cost)

@@ -1,7 +1,8 @@
 """MinHash signatures of shingle sets, many sets at a time: the only module importing datasketch.
 
 The permutations are datasketch's own (the ``a``, ``b`` arrays of ``MinHash(num_perm, seed)``
-with its original "legacy" scheme) and so is the step ``((a * h + b) % mersenne_prime) &
+with its original "legacy" scheme, drawn here as datasketch draws them, and tested equal to
+its own) and so is the step ``((a * h + b) % mersenne_prime) &
 max_hash`` in wrapping uint64 arithmetic: a signature here equals the ``hashvalues`` of a
 ``datasketch.MinHash`` updated with the same shingles through the same 32-bit hash. Instead of
 one sketch per set, shingles go through every permutation as one array operation per block,
@@ -36,12 +37,21 @@ class Permutations(NamedTuple):
 
 
 def permutations(num_perm: int, seed: int) -> Permutations:
-    """datasketch's permutation parameters for ``num_perm`` and ``seed``."""
-    return Permutations(*make_minhash(num_perm, seed).permutations)
+    """datasketch's permutation parameters for ``num_perm`` and ``seed``, drawn as its legacy
+    scheme draws them (a pair from one ``RandomState(seed)`` per permutation), so that
+    signing a few paragraphs imports neither datasketch nor the scipy it imports."""
+    generator = np.random.RandomState(seed)
+    pairs = [
+        (generator.randint(1, _PRIME, dtype=np.uint64), generator.randint(0, _PRIME, dtype=np.uint64))
+        for _ in range(num_perm)
+    ]
+    a, b = np.array(pairs, dtype=np.uint64).T
+    return Permutations(a, b)
 
 
 def make_minhash(num_perm: int, seed: int, hashfunc=None) -> datasketch.MinHash:
-    """A datasketch MinHash with the legacy scheme (the only one before datasketch 2.0)."""
+    """A datasketch MinHash with cleaner's permutations (the legacy scheme, the only one
+    before datasketch 2.0): to use cleaner's signatures with datasketch's own LSH indexes."""
     import datasketch  # it imports scipy: a run that signs nothing does not pay for it
 
     options = {"num_perm": num_perm, "seed": seed}

@@ -16,6 +16,7 @@ from typing import Callable, Iterable, NamedTuple
 from cleaner.io.atomic import Sweeper
 from cleaner.pipeline.cleaning import clean_document
 from cleaner.core.fixes import Outcome, apply_once
+from cleaner.core.mode import Mode
 from cleaner.index import Analysis, Copy, Paragraph
 from cleaner.core.model import Document, Edit, Finding, InputError
 from cleaner.io.files import Source, Unreadable, decode, load
@@ -87,11 +88,11 @@ class FileReport:
 def check_source(
     source: Source,
     context_for: Callable[[str], Context],
-    mode: str,
+    mode: Mode,
     sweeper: Sweeper | None = None,
     copies: list[Copy] = (),
 ) -> FileReport:
-    """Check one file; ``mode`` is "check", "fix" (write the fixes) or "diff" (only compute).
+    """Check one file; ``mode`` says what becomes of the fixes.
 
     ``copies`` are its paragraphs that copy another file's (from the corpus index): reported
     as duplicate-paragraph findings, removed with ``--fix`` only when unsafe fixes are on.
@@ -112,7 +113,7 @@ def check_source(
     documents = [i for i in items if isinstance(i, Document)]
     kind = kind_of_data(source, data)
     found = _copy_findings(copies)
-    writable = mode != "check" and source.path != "-" and kind in WRITABLE and bool(documents)
+    writable = mode is not Mode.CHECK and source.path != "-" and kind in WRITABLE and bool(documents)
     if writable:
         try:
             report.before = decode(data)
@@ -120,7 +121,7 @@ def check_source(
             report.note = f"line {problem.line} is {problem}"
             writable = False
     if not writable:
-        if mode != "check" and FORMATS[kind].not_written:
+        if mode is not Mode.CHECK and FORMATS[kind].not_written:
             report.note = FORMATS[kind].not_written
         for document in documents:
             report.diagnostics.extend(_as_found(document, context, found.get(document.record, [])))
@@ -129,9 +130,9 @@ def check_source(
         report.after = _fix_text(report, report.before, documents[0], context, found.get(None, []))
     else:
         report.after = _fix_jsonl(report, report.before, documents, context, found)
-    if mode == "fix" and sweeper is not None and source.path != "-":
+    if mode is Mode.FIX and sweeper is not None and source.path != "-":
         sweeper(os.path.dirname(os.path.realpath(source.path)))  # also where nothing is fixed now
-    if mode == "fix" and report.changed:
+    if mode is Mode.FIX and report.changed:
         try:
             replace_file(source.path, encoding_of(source.path, data).encode(report.after), sweeper)
             report.written = True
@@ -212,14 +213,14 @@ def _with_copies(outcome: Outcome, findings: list[Finding], unsafe: bool) -> Out
     return Outcome(document, outcome.applied + tuple(done), outcome.remaining)
 
 
-def _check_streamed(report: FileReport, source: Source, context: Context, mode: str) -> FileReport:
+def _check_streamed(report: FileReport, source: Source, context: Context, mode: Mode) -> FileReport:
     """Findings of a file read a record at a time (WARC, Parquet), which is never rewritten."""
     for item in read(source, context.settings):
         if isinstance(item, InputError):
             report.errors.append(item)
         else:
             report.diagnostics.extend(_as_found(item, context))
-    if mode != "check":
+    if mode is not Mode.CHECK:
         report.note = FORMATS[source.kind].not_written
     return report
 

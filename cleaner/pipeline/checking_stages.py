@@ -10,6 +10,7 @@ import functools
 from cleaner.io.atomic import Sweeper
 from cleaner.pipeline.checking import FileReport, analyze_source, check_source
 from cleaner.index import Analyze, Copy, Read, read_file
+from cleaner.core.mode import Mode
 from cleaner.core.model import InputError
 from cleaner.io.files import Source, size_of
 from cleaner.rules import Context, PerFile, make_context
@@ -35,7 +36,7 @@ CheckState = tuple[LazyPerFile, str, Sweeper]
 ToCheck = tuple[Source, list[Copy]]  # a file, and its paragraphs that copy another file's
 
 
-def checking_state(settings: Settings, mode: str) -> CheckState:
+def checking_state(settings: Settings, mode: Mode) -> CheckState:
     """What a worker prepares once: the rules (when first needed), the mode, and a sweeper
     of the temporary files that killed runs left beside the files fixed."""
     return LazyPerFile(settings), mode, Sweeper()

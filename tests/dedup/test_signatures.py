@@ -35,3 +35,26 @@ def test_an_empty_set_has_the_empty_signature():
     sets = shingle_sets(["", "x"])
     signed = signatures(sets, permutations(8, 1))
     assert (signed[0] == EMPTY).all() and not (signed[1] == EMPTY).all()
+
+
+@pytest.mark.parametrize(("num_perm", "seed"), [(128, 1), (64, 7), (16, 42), (1, 0)])
+def test_permutations_are_datasketchs_own(num_perm, seed):
+    ours = permutations(num_perm, seed)
+    theirs = make_minhash(num_perm, seed).permutations
+    assert ours.a.dtype == ours.b.dtype == np.uint64
+    assert ours.a.tolist() == theirs[0].tolist() and ours.b.tolist() == theirs[1].tolist()
+
+
+def test_signing_imports_no_datasketch():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from cleaner.duplicates.shingles import shingle_sets\n"
+        "from cleaner.duplicates.signatures import permutations, signatures\n"
+        "signatures(shingle_sets(['a few words to sign']), permutations(128, 1))\n"
+        "print(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules))\n"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"
