@@ -35,15 +35,14 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import run_cleaner_cli, write_files  # noqa: E402
 from synthetic import paragraphs  # noqa: E402
 
 BYLINE_SHARE = 0.1
@@ -56,32 +55,23 @@ def build(folder: Path, articles: int, seed: int = 11) -> list[Path]:
     sizes = [rng.randint(6, 14) for _ in range(articles)]
     texts, _ = paragraphs(sum(sizes), seed)
     (folder / "cleaner.toml").write_text('include = ["corpus"]\n', encoding="utf-8")
-    files, start = [], 0
-    for number, size in enumerate(sizes):
-        path = folder / "corpus" / f"part{number // 500:03d}" / f"article{number:06d}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        body = [t.capitalize() + "." for t in texts[start : start + size]]
-        start += size
-        if rng.random() < BYLINE_SHARE:
-            body.insert(0, "By Jane Doe")
-        path.write_text("\n".join(body) + "\n", encoding="utf-8")
-        files.append(path)
-    return files
+
+    def articles():
+        start = 0
+        for number, size in enumerate(sizes):
+            body = [t.capitalize() + "." for t in texts[start : start + size]]
+            start += size
+            if rng.random() < BYLINE_SHARE:
+                body.insert(0, "By Jane Doe")
+            yield f"corpus/part{number // 500:03d}/article{number:06d}.txt", "\n".join(body) + "\n"
+
+    return write_files(folder, articles())
 
 
 def timed(folder: Path, *args: str) -> tuple[float, float]:
     """Seconds of one ``cleaner check`` run: wall clock, and CPU (user + system)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "cleaner", "check", "--quiet", *args],
-        cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=BYTECODE_KEPT,
-    )
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"cleaner check failed: {done.stderr.strip()}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return time.perf_counter() - started, cpu
+    done = run_cleaner_cli("check", "--quiet", *args, cwd=folder, env=BYTECODE_KEPT)
+    return done.seconds, done.cpu
 
 
 def change(files: list[Path], rng: random.Random) -> Path:

@@ -69,21 +69,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
-import subprocess
-import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import synthetic
+from _common import child_result, current_mb, peak_mb, print_header, print_row, timed
+from dedup_systems import SYSTEMS
 from labelled import build_corpus
 from spinner import LEVELS
 
-_WORDS = re.compile(r"\w+")
-RENSA_SIZE, RENSA_BANDS = 2, 32  # the best of --rensa-grid (see the module's docstring)
 # word 1-grams in 64 bands (2 rows) make 39 million candidate pairs: left out
 RENSA_GRID = [(1, 16), (1, 32), (2, 16), (2, 32), (2, 64), (3, 16), (3, 32), (3, 64)]
 # --lsh-grid: the defaults (first) against other permutations, bands, common-word cut-offs and
@@ -104,76 +100,6 @@ LSH_GRID = [
 TARGETS = {"precision": 0.995, "exact": 0.99, "2 edits": 0.99, "5 edits": 0.97, "1 in 6": 0.90}
 
 
-# -- the systems, each run in a child process -----------------------------------------------
-
-
-def run_cleaner(texts: list[str], stats: Counter, **settings) -> np.ndarray:
-    from cleaner.duplicates import Passage, cluster_passages
-    from cleaner.entities import Matcher, load_gazetteer
-    from cleaner.core.settings import DedupSettings
-
-    matcher = Matcher(load_gazetteer())
-    passages = [Passage("", "", None, i, t) for i, t in enumerate(texts)]
-    found = cluster_passages(passages, DedupSettings(**settings), matcher.normalize_all, stats)
-    return all_pairs([[c.canonical.line] + [m.passage.line for m in c.members] for c in found])
-
-
-def all_pairs(groups: list[list[int]]) -> np.ndarray:
-    """Every pair ``(a, b)``, ``a < b``, of items in one group, groups of distinct items."""
-    items = np.array([i for g in groups for i in sorted(g)], dtype=np.int64)
-    group = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
-    pairs = [np.empty((0, 2), dtype=np.int64)]
-    for distance in range(1, max(map(len, groups), default=0)):
-        same = np.flatnonzero(group[distance:] == group[:-distance])
-        pairs.append(np.stack((items[same], items[same + distance]), axis=1))
-    return np.concatenate(pairs)
-
-
-def _word_ngrams(text: str, size: int) -> set[str]:
-    words = _WORDS.findall(text.lower())
-    return {" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
-
-
-def run_datasketch(texts: list[str], stats: Counter) -> np.ndarray:
-    from datasketch import MinHash, MinHashLSH
-
-    index = MinHashLSH(threshold=0.8, num_perm=128)
-    sketches = []
-    for number, text in enumerate(texts):
-        sketch = MinHash(num_perm=128)
-        sketch.update_batch([s.encode("utf-8") for s in _word_ngrams(text, 5)])
-        index.insert(number, sketch)
-        sketches.append(sketch)
-    pairs = {(min(i, j), max(i, j)) for i, s in enumerate(sketches) for j in index.query(s) if j != i}
-    return np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
-
-
-def run_rensa(texts: list[str], stats: Counter, size: int = RENSA_SIZE, bands: int = RENSA_BANDS) -> np.ndarray:
-    from rensa import RMinHash, RMinHashLSH
-
-    sketches = RMinHash.from_token_sets([list(_word_ngrams(t, size)) for t in texts], 128, 42)
-    index = RMinHashLSH(threshold=0.5, num_perm=128, num_bands=bands)
-    index.insert_many(sketches)
-    pairs = {(min(i, j), max(i, j)) for i, found in enumerate(index.query_all(sketches)) for j in found if j != i}
-    return np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
-
-
-SYSTEMS = {"cleaner": run_cleaner, "datasketch": run_datasketch, "rensa": run_rensa}
-
-
-def _peak_mb() -> float:
-    """This process's peak resident set (VmHWM: unlike ru_maxrss, it starts afresh at exec,
-    so the parent's size at fork does not count)."""
-    with open("/proc/self/status") as handle:
-        line = next(x for x in handle if x.startswith("VmHWM:"))
-    return int(line.split()[1]) / 1024
-
-
-def _current_mb() -> float:
-    with open("/proc/self/statm") as handle:
-        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
 def child(system: str, corpus: str, out: str, options: str) -> None:
     texts = json.loads(Path(corpus).read_text(encoding="utf-8"))
     run = SYSTEMS[system]
@@ -184,22 +110,10 @@ def child(system: str, corpus: str, out: str, options: str) -> None:
         import datasketch  # noqa: F401
     else:
         import cleaner.duplicates  # noqa: F401
-    before = _current_mb()
-    started = time.perf_counter()
-    pairs = run(texts, stats, **json.loads(options))
-    seconds = time.perf_counter() - started
+    before = current_mb()
+    seconds, pairs = timed(run, texts, stats, **json.loads(options))
     np.save(out, pairs)
-    print(json.dumps({"seconds": seconds, "peak_mb": _peak_mb(), "before_mb": before, "stats": stats}))
-
-
-def in_child(*args: str) -> dict | None:
-    result = subprocess.run(
-        [sys.executable, __file__, *args], capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0:
-        print(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed", file=sys.stderr)
-        return None
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "before_mb": before, "stats": stats}))
 
 
 # -- scoring and the table ------------------------------------------------------------------
@@ -246,7 +160,8 @@ def _measure(system, options, corpus, folder, runs, origin, level):
     out = os.path.join(folder, f"{system}.npy")
     measured = []
     for _ in range(runs):
-        result = in_child("--child", system, "--corpus", corpus, "--out", out, "--options", json.dumps(options))
+        result = child_result(__file__, "--child", system, "--corpus", corpus, "--out", out,
+                              "--options", json.dumps(options))
         if result is None:
             print(f"{system}: not run (is it installed? rensa comes with the [bench] extra)")
             return None
@@ -261,15 +176,14 @@ def _print_table(rows, with_stats: bool = False) -> None:
     header = ["system", "pairs", "precision", *(f"recall {lv}" for lv in LEVELS), "seconds best", "median", "peak MB (+run)"]
     header += ["candidates", "compared"] if with_stats else []
     print()
-    print(" | ".join(header))
-    print(" | ".join("---" for _ in header))
+    print_header(*header)
     for system, measured, scores in rows:
         cells = [system, f"{scores['pairs']:,}", f"{scores['precision']:.4f}"]
         cells += [f"{scores[lv]:.4f}" for lv in LEVELS]
         cells += [f"{measured['best']:.2f}", f"{measured['median']:.2f}"]
         cells += [f"{measured['peak_mb']:.0f} (+{measured['peak_mb'] - measured['before_mb']:.0f})"]
         cells += [f"{measured['stats'].get(k, 0):,}" for k in ("candidates", "compared")] if with_stats else []
-        print(" | ".join(cells))
+        print_row(*cells)
 
 
 def _verdict(rows) -> int:
@@ -301,32 +215,31 @@ def scale_child(count: int) -> None:
     del texts
     matcher = Matcher(load_gazetteer())
     stats: Counter = Counter()
-    before = _current_mb()
-    started = time.perf_counter()
-    found = cluster_passages(passages, entity_normalize=matcher.normalize_all, stats=stats)
-    seconds = time.perf_counter() - started
+    before = current_mb()
+    seconds, found = timed(cluster_passages, passages, entity_normalize=matcher.normalize_all, stats=stats)
     cluster_of = np.arange(count)
     for cluster in found:
         cluster_of[[m.passage.line for m in cluster.members]] = cluster.canonical.line
     copies = np.flatnonzero(sources >= 0)
     recall = float(np.mean(cluster_of[copies] == cluster_of[sources[copies]]))
-    print(json.dumps({"seconds": seconds, "peak_mb": _peak_mb(), "before_mb": before, "clusters": len(found),
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "before_mb": before, "clusters": len(found),
                       "copies": sum(len(c.members) for c in found), "recall": recall, "candidates": stats["candidates"]}))
 
 
 def scale(args: argparse.Namespace) -> int:
     print("scale: cleaner alone on synthetic paragraphs, each size in its own subprocess")
-    print("paragraphs | seconds | paragraphs/s | peak MB (+run) | clusters | copies found | copies joined to their source | candidates")
-    print("--- | --- | --- | --- | --- | --- | --- | ---")
+    print_header("paragraphs", "seconds", "paragraphs/s", "peak MB (+run)", "clusters", "copies found",
+                 "copies joined to their source", "candidates")
     results = {}
     for count in (100_000, 1_000_000):
-        measured = in_child("--scale-child", str(count))
+        measured = child_result(__file__, "--scale-child", str(count))
         if measured is None:
             return 1
         results[count] = measured
-        print(f"{count:,} | {measured['seconds']:.1f} | {count / measured['seconds']:,.0f} | "
-              f"{measured['peak_mb']:.0f} (+{measured['peak_mb'] - measured['before_mb']:.0f}) | "
-              f"{measured['clusters']:,} | {measured['copies']:,} | {measured['recall']:.4f} | {measured['candidates']:,}")
+        print_row(f"{count:,}", f"{measured['seconds']:.1f}", f"{count / measured['seconds']:,.0f}",
+                  f"{measured['peak_mb']:.0f} (+{measured['peak_mb'] - measured['before_mb']:.0f})",
+                  f"{measured['clusters']:,}", f"{measured['copies']:,}", f"{measured['recall']:.4f}",
+                  f"{measured['candidates']:,}")
     small, large = results[100_000], results[1_000_000]
     print(f"x10 paragraphs: time x{large['seconds'] / small['seconds']:.1f}, "
           f"memory added by the run x{(large['peak_mb'] - large['before_mb']) / max(1, small['peak_mb'] - small['before_mb']):.1f}")

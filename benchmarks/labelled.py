@@ -12,19 +12,19 @@ import random
 import re
 import sys
 from collections import defaultdict
-from pathlib import Path
 
+from _common import AEB, absent
 from spinner import LEVELS, Spinner, entity_variants, synonym_table
 
-AEB = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "aeb" / "ground-truth.json"
+TRUTH = AEB / "ground-truth.json"
 _WORDS = re.compile(r"\w+")
 
 
 def originals(min_words: int) -> list[str]:
     """The aeb paragraphs long enough and unlike every other kept one."""
-    if not AEB.exists():
-        sys.exit(f"dedup benchmark: {AEB} not found; it needs the aeb data beside the project")
-    bodies = json.loads(AEB.read_text(encoding="utf-8"))
+    if absent(TRUTH, "dedup: "):
+        sys.exit(1)
+    bodies = json.loads(TRUTH.read_text(encoding="utf-8"))
     seen: set[str] = set()
     paragraphs = []
     for key in sorted(bodies):

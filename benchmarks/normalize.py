@@ -20,8 +20,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import time
 from pathlib import Path
+
+from _common import AEB, ROOT, best_of
 
 from cleaner import clean_document
 from cleaner.entities import Matcher, load_gazetteer
@@ -29,7 +30,6 @@ from cleaner.core.model import Document, lines_from_text
 from cleaner.rules import make_context
 from cleaner.core.settings import Settings
 
-ROOT = Path(__file__).resolve().parent.parent
 TARGET_MB_S = 5.0
 
 
@@ -74,19 +74,9 @@ def with_naive(rules: list[tuple[re.Pattern[str], str]], lines: list[str]) -> in
     return changed
 
 
-def best_time(run, repeat: int) -> tuple[float, int]:
-    run()  # warm-up
-    times, result = [], 0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return min(times), result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "aeb")
+    parser.add_argument("--data", type=Path, default=AEB)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     articles, described = corpus(args.data)
@@ -104,7 +94,7 @@ def main() -> None:
         ("cleaner N001 rule", lambda: with_rule(context, documents)),
         ("re.sub per variant", lambda: with_naive(naive, lines)),
     ):
-        seconds, changed = best_time(run, args.repeat)
+        seconds, changed = best_of(run, args.repeat, warm_up=True)
         print(f"{name:<22}{megabytes / seconds:>8.1f}{changed:>15}")
         if name.startswith("cleaner"):
             verdicts.append(megabytes / seconds >= TARGET_MB_S)

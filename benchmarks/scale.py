@@ -57,22 +57,17 @@ import ctypes
 import os
 import pstats
 import resource
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from _common import AEB, absent, make_console, rich_table, run_cleaner_cli, timed, with_pythonpath, write_files
 from rich.console import Console
-from rich.table import Table
 
 import cleaner
 from cleaner.engines import cores
-
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "aeb"
 
 
 @dataclass(frozen=True)
@@ -87,33 +82,21 @@ def copy_pages(data: Path, target: Path, pages: int) -> int:
     ``pages``; the number copied."""
     sources = sorted((data / "html").glob("*.html.gz"))
     copies = -(-pages // len(sources))
-    for copy in range(copies):
-        folder = target / f"copy{copy:03d}"
-        folder.mkdir(parents=True)
-        for source in sources:
-            shutil.copyfile(source, folder / source.name)
-    return copies * len(sources)
+    files = ((f"copy{copy:03d}/{source.name}", source.read_bytes()) for copy in range(copies) for source in sources)
+    return len(write_files(target, files))
 
 
 def run_clean(pages: Path, output: Path, jobs: int, adopting: bool) -> Timing:
     """One ``cleaner clean`` in a process of its own: its time, and its CPU time (of all its
     processes when this one adopts orphans, see ``_adopt_orphans``)."""
-    command = [sys.executable, "-m", "cleaner", "clean", str(pages), "-o", str(output), "--quiet", "--jobs", str(jobs)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_same_cleaner())
-    errors = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):  # 1: some pages have no article text
-        raise SystemExit(f"cleaner clean failed ({process.returncode}): {errors}")
-    main_cpu = usage.ru_utime + usage.ru_stime
+    # exit code 1: some pages have no article text
+    done = run_cleaner_cli("clean", str(pages), "-o", str(output), "--quiet", "--jobs", str(jobs), env=_same_cleaner())
     if not adopting:
-        return Timing(seconds, main_cpu, None)
+        return Timing(done.seconds, done.cpu, None)
     _reap_orphans()  # the fork server, whose workers it reaped
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return Timing(seconds, main_cpu, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+    return Timing(done.seconds, done.cpu, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
 
 
 def _adopt_orphans() -> bool:
@@ -139,8 +122,7 @@ def _reap_orphans() -> None:
 
 def _same_cleaner() -> dict[str, str]:
     """The environment in which ``python -m cleaner`` imports the cleaner this script does."""
-    package = str(Path(cleaner.__file__).resolve().parents[1])
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package, os.environ.get("PYTHONPATH"))))}
+    return with_pythonpath(Path(cleaner.__file__).resolve().parents[1])
 
 
 def same_files(one: Path, other: Path) -> bool:
@@ -152,8 +134,7 @@ def same_files(one: Path, other: Path) -> bool:
 
 def one_job_vs_all(args: argparse.Namespace, console: Console) -> None:
     """Section ``jobs``: the HTML pipeline with one job and with all of them."""
-    if not (args.data / "html").is_dir():
-        console.print(f"jobs: benchmark data missing: no {args.data / 'html'}; skipping.")
+    if absent(args.data / "html", "jobs: "):
         return
     jobs = args.jobs or cores(0)
     with tempfile.TemporaryDirectory(prefix="cleaner-scale-") as temporary:
@@ -170,10 +151,8 @@ def one_job_vs_all(args: argparse.Namespace, console: Console) -> None:
 
 
 def print_jobs_table(console: Console, pages: int, timings: dict[int, Timing], same: bool) -> None:
-    table = Table(title="1 job vs all jobs: cleaner clean on HTML pages", title_justify="left")
     columns = ("jobs", "pages", "seconds", "pages/s", "speed-up", "main process CPU", "CPU, all processes", "speed-up, idle cores")
-    for column in columns:
-        table.add_column(column, justify="right")
+    table = rich_table("1 job vs all jobs: cleaner clean on HTML pages", columns, title_justify="left")
     one = timings[1]
     for count, timing in timings.items():
         table.add_row(
@@ -204,9 +183,8 @@ def profile_main_process(pages: Path, output: Path, jobs: int, console: Console)
     from cleaner.core.settings import Settings
 
     profile = cProfile.Profile()
-    started = time.perf_counter()
-    profile.runcall(clean_to, [str(pages)], str(output), "text", Settings(jobs=jobs))
-    console.print(f"main process, {jobs} jobs, profiled: {time.perf_counter() - started:.1f} s")
+    seconds, _ = timed(profile.runcall, clean_to, [str(pages)], str(output), "text", Settings(jobs=jobs))
+    console.print(f"main process, {jobs} jobs, profiled: {seconds:.1f} s")
     pstats.Stats(profile, stream=sys.stdout).sort_stats("tottime").print_stats(12)
 
 
@@ -241,7 +219,7 @@ SECTIONS = {"jobs": one_job_vs_all, "ray": local_vs_ray, "memory": drop_duplicat
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--section", action="append", choices=sorted(SECTIONS), help="sections to run (default: all)")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the article-extraction benchmark folder")
+    parser.add_argument("--data", type=Path, default=AEB, help="the article-extraction benchmark folder")
     parser.add_argument("--pages", type=int, default=2000, help="pages to clean (copies of the benchmark's)")
     parser.add_argument("--jobs", type=int, help="jobs of the second run (default: one per core)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each case; the fastest counts")
@@ -251,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=float, default=3000, help="MB of JSON Lines for the memory section")
     args = parser.parse_args(argv)
     args.adopting = _adopt_orphans()
-    console = Console(width=None if sys.stdout.isatty() else 120, soft_wrap=True)
+    console = make_console(120)
     for name in args.section or SECTIONS:
         SECTIONS[name](args, console)
     return 0

@@ -19,7 +19,7 @@ How it is measured
     ``python -m cleaner clean CORPUS --format jsonl --drop-duplicates -o OUT`` runs as a
     subprocess, with this repository first on ``PYTHONPATH``. Every ``--poll`` seconds the
     resident set sizes (``VmRSS``) of the child and all its descendants are summed; the
-    table shows the largest sum (the whole process tree) and, from ``getrusage`` once the
+    table shows the largest sum (the whole process tree) and, from ``wait4`` once the
     child has exited, the exact peak of the largest single process; the larger of the two is
     held against the budget (polling can miss a short spike). Throughput is input megabytes
     (10^6 bytes) per wall-clock second.
@@ -36,38 +36,35 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
+from collections import Counter
 from pathlib import Path
 
 import synthetic
+from _common import ROOT, print_header, print_row, run_cleaner_cli, with_pythonpath, write_jsonl
 
-ROOT = Path(__file__).resolve().parent.parent
 MB = 10**6
 
 
 def write_corpus(folder: Path, size_mb: float, shard_mb: float, seed: int = 7) -> dict:
     """JSON Lines shards of ``synthetic.articles`` in ``folder`` until ``size_mb`` are written."""
     folder.mkdir(parents=True, exist_ok=True)
-    records = synthetic.articles(seed)
-    written = documents = paragraphs = shards = 0
-    while written < size_mb * MB:
-        shards += 1
-        with open(folder / f"shard-{shards:05d}.jsonl", "w", encoding="utf-8") as shard:
-            start = written
-            while written - start < shard_mb * MB and written < size_mb * MB:
-                record = next(records)
-                line = json.dumps(record, ensure_ascii=False) + "\n"
-                shard.write(line)
-                written += len(line.encode("utf-8"))
-                documents += 1
-                paragraphs += record["text"].count("\n") + 1
-    return {"bytes": written, "documents": documents, "paragraphs": paragraphs, "shards": shards}
+    totals = Counter(bytes=0, documents=0, paragraphs=0, shards=0)
+
+    def counted(records):
+        for record in records:
+            totals["paragraphs"] += record["text"].count("\n") + 1
+            yield record
+
+    records = counted(synthetic.articles(seed))
+    while totals["bytes"] < size_mb * MB:
+        totals["shards"] += 1
+        limit = min(shard_mb * MB, size_mb * MB - totals["bytes"])
+        written, documents = write_jsonl(folder / f"shard-{totals['shards']:05d}.jsonl", records, limit)
+        totals.update(bytes=written, documents=documents)
+    return dict(totals)
 
 
 def _corpus(folder: Path, size_mb: float, shard_mb: float) -> dict:
@@ -80,49 +77,15 @@ def _corpus(folder: Path, size_mb: float, shard_mb: float) -> dict:
     return corpus
 
 
-def _tree_rss_kb(root: int) -> int:
-    """The summed VmRSS of ``root`` and every descendant (0 for those gone meanwhile)."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as handle:
-                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry))
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        todo.extend(children.get(pid, []))
-        try:
-            with open(f"/proc/{pid}/status") as handle:
-                total += next((int(line.split()[1]) for line in handle if line.startswith("VmRSS:")), 0)
-        except OSError:
-            continue
-    return total
-
-
 def measure(command: list[str], poll: float) -> dict:
-    """Run ``command``; its wall time, exit code, peak tree RSS (polled) and largest process peak."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    started = time.perf_counter()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
-    while child.poll() is None:
-        peak = max(peak, _tree_rss_kb(child.pid))
-        time.sleep(poll)
-    seconds = time.perf_counter() - started
-    stderr = child.stderr.read().decode("utf-8", "replace")
-    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB on Linux
+    """Run ``cleaner COMMAND``; its wall time, exit code, peak tree RSS (polled) and largest process peak."""
+    done = run_cleaner_cli(*command, accept=None, poll=poll, env=with_pythonpath(ROOT))
     return {
-        "seconds": seconds,
-        "code": child.returncode,
-        "tree_mb": peak * 1024 / MB,
-        # the maximum over every child so far: only a new, larger peak is this run's own
-        "process_mb": largest * 1024 / MB if largest > before else None,
-        "stderr": stderr,
+        "seconds": done.seconds,
+        "code": done.code,
+        "tree_mb": done.tree_kb * 1024 / MB,
+        "process_mb": done.peak_kb * 1024 / MB,
+        "stderr": done.stderr,
     }
 
 
@@ -135,8 +98,8 @@ def run(args: argparse.Namespace) -> list[dict]:
         try:
             corpus = _corpus(folder, size, args.shard)
             output = folder / "out.jsonl"
-            command = [sys.executable, "-m", "cleaner", "clean", str(folder / "corpus"), "--format", "jsonl",
-                       "--drop-duplicates", "--quiet", "-o", str(output)]
+            command = ["clean", str(folder / "corpus"), "--format", "jsonl", "--drop-duplicates", "--quiet",
+                       "-o", str(output)]
             measured = measure(command, args.poll)
             if measured["code"] != 0:
                 print(f"cleaner exited with {measured['code']}: {measured['stderr'][-2000:]}", file=sys.stderr)
@@ -152,14 +115,12 @@ def run(args: argparse.Namespace) -> list[dict]:
 
 
 def print_table(rows: list[dict]) -> None:
-    print("input MB | documents | paragraphs | seconds | MB/s | peak RSS, process tree (MB) | "
-          "largest process (MB) | budget (MB) | exit")
-    print("--- | --- | --- | --- | --- | --- | --- | --- | ---")
+    print_header("input MB", "documents", "paragraphs", "seconds", "MB/s", "peak RSS, process tree (MB)",
+                 "largest process (MB)", "budget (MB)", "exit")
     for row in rows:
-        process = f"{row['process_mb']:,.0f}" if row["process_mb"] else "-"
-        print(f"{row['input_mb']:,.0f} | {row['documents']:,} | {row['paragraphs']:,} | {row['seconds']:,.0f} | "
-              f"{row['input_mb'] / row['seconds']:.2f} | {row['tree_mb']:,.0f} | {process} | "
-              f"{row['budget_mb']:,} | {row['code']}")
+        print_row(f"{row['input_mb']:,.0f}", f"{row['documents']:,}", f"{row['paragraphs']:,}",
+                  f"{row['seconds']:,.0f}", f"{row['input_mb'] / row['seconds']:.2f}", f"{row['tree_mb']:,.0f}",
+                  f"{row['process_mb']:,.0f}", f"{row['budget_mb']:,}", str(row["code"]))
     if len(rows) > 1:
         small, large = rows[0], rows[-1]
         growth = (peak_mb(large) - peak_mb(small)) / ((large["input_mb"] - small["input_mb"]) / 1000)
@@ -170,7 +131,7 @@ def print_table(rows: list[dict]) -> None:
 def peak_mb(row: dict) -> float:
     """The peak to hold against the budget: the polled tree, or a single process's exact peak
     when it is higher (polling can miss a short spike)."""
-    return max(row["tree_mb"], row["process_mb"] or 0.0)
+    return max(row["tree_mb"], row["process_mb"])
 
 
 def verdict(rows: list[dict]) -> bool:

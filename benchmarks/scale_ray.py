@@ -20,14 +20,13 @@ and clusters larger than one machine.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from _common import timed, write_jsonl  # noqa: E402
 from synthetic import paragraphs  # noqa: E402
 
 from cleaner import dedup  # noqa: E402
@@ -40,15 +39,18 @@ PER_ARTICLE = 10
 def write_corpus(count: int, folder: str, seed: int = 7) -> str:
     """``count`` paragraphs as articles of ``PER_ARTICLE`` in one JSON Lines file."""
     texts, _ = paragraphs(count, seed)
-    path = os.path.join(folder, "feed.jsonl")
-    with open(path, "w", encoding="utf-8") as out:
+
+    def records():
         for number, start in enumerate(range(0, count, PER_ARTICLE)):
             if number % 50 == 49:  # a syndicated article: an earlier one again, whole
                 start = (number // 2) * PER_ARTICLE
             record = {"id": f"a{number}", "text": "\n".join(texts[start : start + PER_ARTICLE])}
             if number % 2:
                 record["date"] = f"20{10 + number % 12}-{1 + number % 12:02d}-{1 + number % 28:02d}"
-            out.write(json.dumps(record) + "\n")
+            yield record
+
+    path = os.path.join(folder, "feed.jsonl")
+    write_jsonl(path, records())
     return path
 
 
@@ -58,15 +60,9 @@ def run(args: argparse.Namespace) -> list[dict]:
 
     with tempfile.TemporaryDirectory() as folder:
         path = write_corpus(args.count, folder)
-        started = time.perf_counter()
-        local = as_json(dedup([path], Settings()))
-        local_seconds = time.perf_counter() - started
-        started = time.perf_counter()
-        engine = RayEngine.connect(args.address)
-        ray_start = time.perf_counter() - started
-        started = time.perf_counter()
-        distributed = as_json(dedup([path], Settings(), engine=engine))
-        ray_seconds = time.perf_counter() - started
+        local_seconds, local = timed(lambda: as_json(dedup([path], Settings())))
+        ray_start, engine = timed(RayEngine.connect, args.address)
+        ray_seconds, distributed = timed(lambda: as_json(dedup([path], Settings(), engine=engine)))
     rows = []
     for name, result, seconds, start in (("local", local, local_seconds, 0.0), ("ray", distributed, ray_seconds, ray_start)):
         rows.append({

@@ -30,15 +30,15 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
+from functools import partial
+
+from _common import best_of, child_result, peak_mb, timed, write_files
 
 from cleaner.io import warc_file as warc
-from cleaner.io.formats.html import extract_page
-from cleaner.core.settings import Settings
 
 
 def page(n: int) -> bytes:
@@ -119,52 +119,49 @@ def readers() -> list[tuple[str, object]]:
     return [("warcio", read_warcio), *found]
 
 
-def best_of_three(function, path: str) -> float:
-    times = []
-    for _ in range(3):
-        started = time.perf_counter()
-        function(path)
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
 def speed(folder: str, records: int) -> None:
-    paths = {}
-    for name, gzipped in (("gzip", True), ("plain", False)):
-        paths[name] = os.path.join(folder, f"bench.warc{'.gz' if gzipped else ''}")
-        with open(paths[name], "wb") as handle:
-            handle.writelines(gzip.compress(response(n), 6) if gzipped else response(n) for n in range(records))
+    # imported here, not at the top: the memory section's child runs this script, and its
+    # "only importing" figure is meant to count the WARC reader alone
+    from cleaner.core.settings import Settings
+    from cleaner.io.formats.html import extract_page
+
+    gzipped = (gzip.compress(response(n), 6) for n in range(records))
+    plain = (response(n) for n in range(records))
+    gzip_path, plain_path = write_files(folder, [("bench.warc.gz", gzipped), ("bench.warc", plain)])
+    paths = {"gzip": str(gzip_path), "plain": str(plain_path)}
     print(f"\n1. speed: {records:,} records (best of 3)")
     print(f"{'reader':24}{'file':>7}{'records/s':>12}{'MB/s':>9}")
     for name, function in readers():
         for kind, path in paths.items():
-            seconds = best_of_three(function, path)
+            seconds, _ = best_of(partial(function, path), 3)
             megabytes = os.path.getsize(path) / 1e6
             print(f"{name:24}{kind:>7}{records / seconds:>12,.0f}{megabytes / seconds:>9,.1f}")
     sample = [page(n) for n in range(200)]
-    started = time.perf_counter()
-    for html in sample:
-        extract_page(html, Settings())
-    seconds = time.perf_counter() - started
+    seconds, _ = timed(lambda: [extract_page(html, Settings()) for html in sample])
     print(f"{'trafilatura extraction':24}{'':>7}{len(sample) / seconds:>12,.0f}{'':>9}")
     memory(paths["gzip"])
 
 
+def memory_child(what: str, path: str) -> None:
+    """The peak resident size of this process after importing the reader, and after reading
+    every record of ``path`` with it when ``what`` is "read"."""
+    if what == "read":
+        sum(1 for _ in warc.pages(path, 10**8))
+    print(json.dumps({"peak_mb": peak_mb()}))
+
+
 def memory(path: str) -> None:
-    probe = (
-        "import resource, sys\nfrom cleaner import warc\n"
-        "if sys.argv[1] == 'read':\n    n = sum(1 for _ in warc.pages(sys.argv[2], 10**8))\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
-    )
-    peaks = {
-        what: int(subprocess.run([sys.executable, "-c", probe, what, path], capture_output=True, text=True, check=True).stdout)
-        for what in ("import", "read")
-    }
+    peaks = {}
+    for what in ("import", "read"):
+        measured = child_result(__file__, "--memory-child", what, path)
+        if measured is None:
+            raise SystemExit(f"warc: the memory child ({what}) failed")
+        peaks[what] = measured["peak_mb"]
     with gzip.open(path, "rb") as handle:
         size = sum(len(chunk) for chunk in iter(lambda: handle.read(1 << 20), b"")) / 1e6
     print(f"\n2. memory: peak resident size, reading {size:,.0f} MB of WARC ({os.path.getsize(path) / 1e6:,.1f} MB gzipped)")
-    print(f"{'only importing':24}{peaks['import']:>8} MB")
-    print(f"{'reading every record':24}{peaks['read']:>8} MB")
+    print(f"{'only importing':24}{peaks['import']:>8.0f} MB")
+    print(f"{'reading every record':24}{peaks['read']:>8.0f} MB")
 
 
 def robustness(folder: str) -> None:
@@ -172,9 +169,7 @@ def robustness(folder: str) -> None:
     functions = readers()
     print(f"{'file':18}" + "".join(f"{name:>34}" for name, _ in functions))
     for kind in ("bad header", "bad gzip member", "length too long", "truncated end"):
-        path = os.path.join(folder, "spoiled.warc.gz")
-        with open(path, "wb") as handle:
-            handle.write(spoiled(kind))
+        path = str(write_files(folder, [("spoiled.warc.gz", spoiled(kind))])[0])
         cells = []
         for _, function in functions:
             count, said = function(path)
@@ -185,7 +180,11 @@ def robustness(folder: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=20_000)
+    parser.add_argument("--memory-child", nargs=2, metavar=("WHAT", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.memory_child:
+        memory_child(*args.memory_child)
+        return
     print(f"python {sys.version.split()[0]}; cleaner from {os.path.dirname(warc.__file__)}")
     with tempfile.TemporaryDirectory() as folder:
         speed(folder, args.records)
