@@ -99,3 +99,27 @@ def test_copies_inside_one_article_are_reported_not_cleaned_away(tmp_path, capsy
     assert code == 0
     (cluster,) = result["clusters"]
     assert cluster["canonical"]["line"] == 1 and [m["line"] for m in cluster["members"]] == [5]
+
+
+def members_per_cluster(capsys, *argv):
+    return [len(c["members"]) for c in run_json(capsys, *argv)[1]["clusters"]]
+
+
+def test_the_threshold_comes_from_the_configuration(corpus, capsys, monkeypatch):
+    project = corpus / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text("[tool.cleaner.dedup]\nthreshold = 0.95\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    # the spun copy of STORY (similarity under 1) is no copy at 0.95
+    assert members_per_cluster(capsys, str(corpus)) == [1, 1]
+    assert members_per_cluster(capsys, str(corpus), "--threshold", "0.5") == [2, 1]
+    monkeypatch.chdir(corpus)
+    assert members_per_cluster(capsys, str(corpus)) == [2, 1]
+    assert members_per_cluster(capsys, str(corpus), "--config", str(project / "pyproject.toml")) == [1, 1]
+
+
+def test_a_bad_configuration_is_a_usage_error(corpus, capsys, monkeypatch):
+    (corpus / "cleaner.toml").write_text("[dedup]\nthreshold = 2\n", encoding="utf-8")
+    monkeypatch.chdir(corpus)
+    assert main(["dedup", str(corpus)]) == 2
+    assert "cleaner.toml" in capsys.readouterr().err

@@ -88,6 +88,18 @@ def test_duplicates_are_marked_alike_with_two_jobs(corpus, capsys):
     assert '"D002"' in one[1]
 
 
+def test_dedup_with_two_jobs_finds_what_one_does(corpus, capsys):
+    found = []
+    for jobs in ("1", "2"):
+        code = main(["dedup", str(corpus), "--output-format", "json", "--jobs", jobs])
+        captured = capsys.readouterr()
+        found.append((code, json.loads(captured.out), captured.err))
+    assert found[0] == found[1]
+    code, result, err = found[1]
+    assert code == 1 and "feed.jsonl:151: invalid JSON" in err
+    assert result["stats"]["duplicate_paragraphs"] > 0 and result["stats"]["errors"] > 0
+
+
 def test_progress_counts_every_document_and_error(corpus, tmp_path):
     counts = []
     for jobs in (1, 2):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,8 @@ import pytest
 from cleaner.cli.main import build_parser
 from cleaner.rules import RULES
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def options():
@@ -41,3 +45,38 @@ def test_ci_runs_the_readme_test_command():
     ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
     test_command = README.split("```sh\n", 1)[1].splitlines()[1]
     assert test_command in ci
+
+
+def python_blocks():
+    return [block.split("```", 1)[0] for block in README.split("```python\n")[1:]]
+
+
+def test_the_readme_has_python_examples():
+    assert python_blocks()
+
+
+@pytest.mark.parametrize("block", python_blocks(), ids=lambda b: b.splitlines()[0])
+def test_python_examples_run(block, tmp_path, monkeypatch, capsys):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block, "README.md", "exec"), {"__name__": "readme"})
+    assert capsys.readouterr().out
+
+
+def dotted_names():
+    found = set(re.findall(r"`(cleaner(?:\.[A-Za-z_]\w*)+)(?:\(|`)", README))
+    return sorted(name for name in found if name != "cleaner.toml")
+
+
+@pytest.mark.parametrize("name", dotted_names())
+def test_every_name_the_readme_gives_exists(name):
+    parts = name.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            found = importlib.import_module(".".join(parts[:cut]))
+        except ModuleNotFoundError:
+            continue
+        for attribute in parts[cut:]:
+            found = getattr(found, attribute)
+        return
+    pytest.fail(f"{name} names nothing")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable
 
-from cleaner.core.model import Document, InputError
+from cleaner.core.model import InputError
 from cleaner.core.settings import Settings
 from cleaner.duplicates import Cluster
 from cleaner.engines import Engine
 from cleaner.engines.local import LocalEngine
-from cleaner.io.inputs import read_all
 
 
 @dataclass(frozen=True)
@@ -34,10 +33,9 @@ def dedup(paths: Iterable[str], settings: Settings = Settings(), engine: Engine 
     same result; None runs them on this machine (:class:`~cleaner.engines.local.LocalEngine`).
     Raises ``GazetteerError`` for a bad gazetteer, before any input is read.
     """
-    errors: list[InputError] = []
     files: set[str] = set()
-    documents = _documents(paths, settings, errors, files)
-    clusters, documents_found, counts = (engine or LocalEngine()).dedup(documents, settings)
+    found = (engine or LocalEngine()).dedup(paths, settings, on_source=lambda source: files.add(source.path))
+    clusters, documents_found, counts, errors = found
     stats = {
         "files": len(files),
         "documents": counts["documents"],
@@ -52,12 +50,3 @@ def dedup(paths: Iterable[str], settings: Settings = Settings(), engine: Engine 
         "errors": len(errors),
     }
     return DedupResult(clusters, documents_found, stats, errors)
-
-
-def _documents(paths: Iterable[str], settings: Settings, errors: list[InputError], files: set[str]) -> Iterator[Document]:
-    """Every document read under ``paths``; what cannot be read goes to ``errors``."""
-    for item in read_all(paths, settings, on_source=lambda source: files.add(source.path)):
-        if isinstance(item, InputError):
-            errors.append(item)
-        else:
-            yield item[1]

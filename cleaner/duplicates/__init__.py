@@ -9,6 +9,7 @@ actual Jaccard similarity (:mod:`.similarity`), and union-find clustering (:mod:
 
 from cleaner.duplicates.corpus import (
     Cluster,
+    Deduplicated,
     Group,
     Member,
     Passage,
@@ -16,4 +17,4 @@ from cleaner.duplicates.corpus import (
     find_groups,
 )
 
-__all__ = ["Cluster", "Group", "Member", "Passage", "cluster_passages", "find_groups"]
+__all__ = ["Cluster", "Deduplicated", "Group", "Member", "Passage", "cluster_passages", "find_groups"]

@@ -16,6 +16,7 @@ import numpy as np
 from cleaner.duplicates.grouping import Selected, as_groups, flat_groups
 from cleaner.duplicates.shingles import ShingleSets, concatenate, shingle_sets
 from cleaner.duplicates.words import split_words, text_keys
+from cleaner.core.model import InputError
 from cleaner.core.settings import DedupSettings
 
 TEXT_CHUNK = 1 << 12  # texts split and shingled at a time
@@ -50,6 +51,16 @@ class Cluster(NamedTuple):
     id: int
     canonical: Passage
     members: tuple[Member, ...]  # the copies, canonical excluded, in input order
+
+
+class Deduplicated(NamedTuple):
+    """What a corpus's duplicates are: the clusters of paragraphs and of whole articles, the
+    paragraph stage's counts, and the inputs that could not be read."""
+
+    clusters: list[Cluster]
+    documents: list[Cluster]
+    counts: Counter
+    errors: list[InputError]
 
 
 def cluster_passages(

@@ -23,11 +23,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from cleaner.core.stage import Ready, Stage
 
 if TYPE_CHECKING:
-    from collections import Counter
-
-    from cleaner.core.model import Document, InputError
+    from cleaner.core.model import InputError
     from cleaner.core.settings import Settings
-    from cleaner.duplicates import Cluster
+    from cleaner.duplicates import Deduplicated
+    from cleaner.io.files import Source
     from cleaner.pipeline.cleaning import Cleaned
 
 __all__ = ["Engine", "Ready", "Stage", "cores", "run"]
@@ -53,9 +52,12 @@ class Engine(Protocol):
         input is read."""
         ...
 
-    def dedup(self, documents: Iterable[Document], settings: Settings) -> tuple[list[Cluster], list[Cluster], Counter]:
-        """The clusters of paragraphs and of articles among ``documents``, and the counts of
-        the paragraph stage. Raises for a bad gazetteer before any document is read."""
+    def dedup(
+        self, paths: Iterable[str], settings: Settings, on_source: Callable[[Source], None] | None = None
+    ) -> Deduplicated:
+        """The clusters of paragraphs and of articles among the documents under ``paths``, the
+        counts of the paragraph stage, and the input errors; ``on_source`` hears of each file
+        found. Raises for a bad gazetteer before any input is read."""
         ...
 
 # The input (bytes, by ``Stage.cost``) below which the pool does not pay for its start: one

@@ -6,9 +6,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from cleaner.core.model import Document
+from cleaner.core.model import InputError
 from cleaner.core.settings import Settings
 from cleaner.core.stage import Ready, Stage
+from cleaner.duplicates import Deduplicated
+from cleaner.io.files import Source
 
 
 def imap(stage: Stage, units: Iterable[Any], state: Any) -> Iterator[Any]:
@@ -44,19 +46,27 @@ class LocalEngine:
             items = marks.resolve(items, settings, comparison_normalizer(settings), drop)
         return items
 
-    def dedup(self, documents: Iterable[Document], settings: Settings) -> tuple[list, list, Counter]:
+    def dedup(
+        self, paths: Iterable[str], settings: Settings, on_source: Callable[[Source], None] | None = None
+    ) -> Deduplicated:
         from cleaner.duplicates import cluster_passages
-        from cleaner.pipeline.compared import dedup_stage, passages_of
+        from cleaner.engines import run
+        from cleaner.pipeline.cleaning import crashed_piece, piece_cost, pieces
+        from cleaner.pipeline.compared import dedup_normalizer, dedup_piece, dedup_state
 
-        stage = dedup_stage(settings)
-        paragraphs, articles = [], []
-        for document in documents:
-            article, lines = passages_of(stage.prepare(document))
-            articles.append(article)
-            paragraphs.extend(lines)
+        stage = Stage(dedup_state, (settings,), dedup_piece, crashed_piece, piece_cost)
+        normalize = dedup_normalizer(settings)  # a bad gazetteer raises here, before any input is read
+        paragraphs, articles, errors = [], [], []
+        for found in run(stage, pieces(paths, settings, on_source=on_source), settings.jobs):
+            for item in found:
+                if isinstance(item, InputError):
+                    errors.append(item)
+                else:
+                    articles.append(item[0])
+                    paragraphs.extend(item[1])
         counts: Counter = Counter(documents=len(articles))
-        clusters = cluster_passages(paragraphs, settings.dedup, stage.normalize, counts)
-        return clusters, cluster_passages(articles, settings.dedup, stage.normalize), counts
+        clusters = cluster_passages(paragraphs, settings.dedup, normalize, counts)
+        return Deduplicated(clusters, cluster_passages(articles, settings.dedup, normalize), counts, errors)
 
 
 def calling(function: Callable[[], None], items: Iterable[Any]) -> Iterator[Any]:

@@ -15,9 +15,10 @@ import pickle
 from collections import Counter
 from typing import Any, Callable, Iterable, Iterator
 
-from cleaner.core.model import Document
+from cleaner.core.model import Document, InputError
 from cleaner.core.settings import Settings
-from cleaner.duplicates.corpus import Cluster, as_clusters
+from cleaner.duplicates.corpus import Deduplicated, as_clusters
+from cleaner.io.files import Source
 from cleaner.engines.local import calling
 from cleaner.engines.ray_rows import BATCH, dataset, lookup, paragraph_columns, passages
 
@@ -59,14 +60,19 @@ class RayEngine:
         logging.getLogger("ray.data").setLevel(logging.ERROR)  # stderr is for cleaner's summary
         return cls(max(1, int(ray.cluster_resources().get("CPU", 1))))
 
-    def dedup(self, documents: Iterable[Document], settings: Settings) -> tuple[list[Cluster], list[Cluster], Counter]:
-        """What ``cleaner.commands.dedup.dedup`` finds: the clusters of paragraphs and of articles, and
-        the paragraphs' counts (``compared`` counts every candidate: the rounds of the local
-        engine that skip pairs already joined need the pairs in one place)."""
+    def dedup(
+        self, paths: Iterable[str], settings: Settings, on_source: Callable[[Source], None] | None = None
+    ) -> Deduplicated:
+        """What ``LocalEngine.dedup`` finds, the documents read here and prepared on the
+        cluster (``compared`` counts every candidate: the rounds of the local engine that skip
+        pairs already joined need the pairs in one place)."""
         from cleaner.engines import ray_groups
+        from cleaner.io.inputs import read_all
         from cleaner.pipeline.compared import dedup_stage
 
         dedup_stage(settings)  # a bad gazetteer raises here, before any input is read
+        errors: list[InputError] = []
+        documents = _documents(read_all(paths, settings, on_source=on_source), errors)
         prepared = dataset(documents).map_batches(
             _prepare, fn_args=(settings,), batch_format="pyarrow", batch_size=BATCH
         ).materialize()
@@ -76,7 +82,7 @@ class RayEngine:
             rows = prepared.map_batches(passages, fn_args=(level,), batch_format="pyarrow").materialize()
             groups = ray_groups.find_groups(rows, settings.dedup, self.partitions, stats)
             found.append(as_clusters(groups, lookup(rows, groups).__getitem__))
-        return found[0], found[1], counts
+        return Deduplicated(found[0], found[1], counts, errors)
 
     def clean(
         self,
@@ -97,6 +103,14 @@ class RayEngine:
         make_context(settings)  # a bad gazetteer raises here, before any input is read
         items = ray_clean.clean(read_all(paths, settings, exclude), settings, marking, drop, self.partitions)
         return items if on_item is None else calling(on_item, items)
+
+
+def _documents(items: Iterable[Any], errors: list[InputError]) -> Iterator[Document]:
+    for item in items:
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            yield item[1]
 
 
 def _prepare(batch, settings: Settings):

@@ -67,14 +67,20 @@ class Piece:
 
 
 def pieces(
-    paths: Iterable[str], settings: Settings, exclude: Iterable[str] = ()
+    paths: Iterable[str],
+    settings: Settings,
+    exclude: Iterable[str] = (),
+    on_source: Callable[[Source], None] | None = None,
 ) -> Iterator[Piece | Ready]:
     """The pieces of the corpus under ``paths``, in input order; an input that cannot be
-    listed or read here is a Ready error in its place."""
+    listed or read here is a Ready error in its place. ``on_source`` hears of each file found."""
     for source in discover(paths, exclude, settings.wants, lambda f: not settings.excludes(f)):
         if isinstance(source, InputError):
             yield Ready([source])
-        elif source.path == "-":  # a worker cannot read this process's stdin
+            continue
+        if on_source is not None:
+            on_source(source)
+        if source.path == "-":  # a worker cannot read this process's stdin
             try:
                 yield Piece(source, data=load(source.path))
             except Unreadable as problem:
@@ -95,17 +101,19 @@ def clean_piece(state: PerFile, piece: Piece) -> list[Cleaned | InputError]:
     """The cleaned documents of one piece, and the errors that stopped any from being read."""
     source = piece.source
     context = state(source.path)
-    settings = context.settings
-    if piece.record is not None:
-        items: Iterable = [read_one(source, piece.record, settings)]
-    elif piece.data is not None:
-        items = parse(source, piece.data, settings)
-    else:
-        items = read(source, settings)
     return [
         item if isinstance(item, InputError) else Cleaned(source, item, clean_document(item, context))
-        for item in items
+        for item in read_piece(piece, context.settings)
     ]
+
+
+def read_piece(piece: Piece, settings: Settings) -> Iterable[Document | InputError]:
+    """The documents of one piece, and the errors that stopped any from being read."""
+    if piece.record is not None:
+        return [read_one(piece.source, piece.record, settings)]
+    if piece.data is not None:
+        return parse(piece.source, piece.data, settings)
+    return read(piece.source, settings)
 
 
 def crashed_piece(piece: Piece, reason: str) -> list[InputError]:

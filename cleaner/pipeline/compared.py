@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
-from cleaner.core.model import Document
+from cleaner.core.model import Document, InputError
 from cleaner.core.settings import Settings
 from cleaner.duplicates import Passage
 from cleaner.entities import Matcher, load_gazetteer
-from cleaner.pipeline.cleaning import clean_document
+from cleaner.pipeline.cleaning import Piece, clean_document, read_piece
 from cleaner.rules import make_context
 
 
@@ -38,10 +38,31 @@ def dedup_stage(settings: Settings) -> DedupStage:
     each document is cleaned as ``clean`` would; otherwise the raw text is compared, entity
     names normalized with the gazetteer. Raises ``GazetteerError`` for a bad gazetteer."""
     if not settings.dedup.clean_first:
-        return DedupStage(lambda document: document, gazetteer_normalizer(settings))
+        return DedupStage(lambda document: document, dedup_normalizer(settings))
     # the D rules would remove the copies this command reports
     context = make_context(settings.merged(ignore=settings.ignore + ("D",)))
-    return DedupStage(lambda document: clean_document(document, context).document, comparison_normalizer(settings))
+    return DedupStage(lambda document: clean_document(document, context).document, dedup_normalizer(settings))
+
+
+def dedup_normalizer(settings: Settings) -> Callable[[list[str]], list[str]] | None:
+    """What writes entity variants one way before ``dedup`` compares: the gazetteer's matcher
+    on raw text, nothing on text the N rules cleaned."""
+    return comparison_normalizer(settings) if settings.dedup.clean_first else gazetteer_normalizer(settings)
+
+
+def dedup_state(settings: Settings) -> tuple[DedupStage, Settings]:
+    """What a worker prepares once for ``dedup``: the stage, and the settings to read with."""
+    return dedup_stage(settings), settings
+
+
+def dedup_piece(state: tuple[DedupStage, Settings], piece: Piece) -> list[tuple[Passage, list[Passage]] | InputError]:
+    """Each document of one piece as an article and its paragraphs, prepared for comparing;
+    the errors that stopped any from being read."""
+    stage, settings = state
+    return [
+        item if isinstance(item, InputError) else passages_of(stage.prepare(item))
+        for item in read_piece(piece, settings)
+    ]
 
 
 def passages_of(document: Document) -> tuple[Passage, list[Passage]]:
