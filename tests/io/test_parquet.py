@@ -204,7 +204,7 @@ def test_text_and_html_runs_import_neither_pyarrow_nor_fastwarc(tmp_path):
         "import sys\nfrom cleaner.cli import main\nmain(['clean', 'a.txt', '-o', 'out', '-q'])\n"
         "print(sorted(m for m in ('pyarrow', 'fastwarc') if m in sys.modules))"
     )
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = {**os.environ, "PYTHONPATH": root}
     done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

@@ -32,9 +32,9 @@ from cleaner.pipeline.cleaning import (
 from cleaner.cli import main
 from cleaner.engines import Stage
 from cleaner.core.settings import Settings
-from tests.test_warc import records as warc_records
+from tests.io.test_warc import records as warc_records
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 ARTICLE = "Published: May 2, 2024\nBy Jane Doe\nFloods close the coast road\nThe road reopened on Monday, the USA said.\nLike this:\n"
 
 
