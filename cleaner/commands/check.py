@@ -20,7 +20,7 @@ from cleaner.core.stage import Ready, Stage
 from cleaner.index import CorpusIndex, Store, cache_folder
 from cleaner.io.files import Source, discover
 from cleaner.io.formats import STREAMED
-from cleaner.pipeline.checking import FileReport, copy_diagnostics, in_order
+from cleaner.pipeline.diagnostics import FileReport, copy_diagnostics, in_order
 from cleaner.pipeline.checking_stages import check_file, checking_state, crashed_file, file_cost
 from cleaner.pipeline.compared import gazetteer_normalizer
 from cleaner.rules import duplicate_paragraph

@@ -8,7 +8,8 @@ from __future__ import annotations
 import functools
 
 from cleaner.io.atomic import Sweeper
-from cleaner.pipeline.checking import FileReport, analyze_source, check_source
+from cleaner.pipeline.checking import analyze_source, check_source
+from cleaner.pipeline.diagnostics import FileReport
 from cleaner.index import Analyze, Copy, Read, read_file
 from cleaner.core.mode import Mode
 from cleaner.core.model import InputError

@@ -17,7 +17,7 @@ import os
 from collections import Counter
 from typing import Any, Iterable, TextIO
 
-from cleaner.pipeline.checking import Diagnostic
+from cleaner.pipeline.diagnostics import Diagnostic
 
 
 def display(path: str) -> str:

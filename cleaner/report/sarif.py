@@ -9,7 +9,7 @@ from typing import Any, Iterable, TextIO
 from urllib.parse import quote
 
 from cleaner.core.version import __version__
-from cleaner.pipeline.checking import Diagnostic
+from cleaner.pipeline.diagnostics import Diagnostic
 from cleaner.report import rule_docs
 
 SCHEMA = (
