@@ -145,11 +145,21 @@ class CorpusIndex:
 
     def update(self, sources: Sequence[Source], on_file: Callable[[], None] | None = None) -> None:
         """Bring the index up to date with ``sources``, the corpus: read only what changed."""
-        db = self.store.connection
-        rows = db.execute("SELECT path, stamp, hash, signed FROM files")
+        rows = self.store.connection.execute("SELECT path, stamp, hash, signed FROM files")
         stored = {path: (mark, digest, signed) for path, mark, digest, signed in rows}
-        pending = []
         names = self.names(s.path for s in sources)
+        pending = self._changed(sources, names, stored, on_file)
+        self._read_and_store(pending, stored, on_file)
+        self._forget_deleted(stored, set(names))
+        if self.paragraphs:
+            lsh_table.update(self.store, self.settings.dedup)
+
+    def _changed(
+        self, sources: Sequence[Source], names: list[str], stored: dict, on_file: Callable[[], None] | None
+    ) -> list[tuple[Source, str, str | None]]:
+        """The sources whose stamp differs from the stored one (or that lack paragraphs this
+        run wants), with their names and stamps; the others are counted done."""
+        pending = []
         for source, name in zip(sources, names):
             now = stamp(source.path)
             mark, _, signed = stored.get(name, (None, None, 0))
@@ -158,6 +168,11 @@ class CorpusIndex:
                     on_file()
                 continue
             pending.append((source, name, now))
+        return pending
+
+    def _read_and_store(self, pending: list, stored: dict, on_file: Callable[[], None] | None) -> None:
+        """Read and analyse the pending files (in the run's processes), and store them a batch
+        per transaction; a file that is gone is forgotten."""
         wanted = ((source, self._unchanged_if(stored.get(name))) for source, name, _ in pending)
         reads = self.read_files(_counted(wanted, on_file))
         for start in range(0, len(pending), BATCH):
@@ -172,14 +187,14 @@ class CorpusIndex:
                 for (_, name, _), r in zip(batch, done):
                     if r is None:
                         self._forget(db, name)
-        current = set(names)
+
+    def _forget_deleted(self, stored: dict, current: set[str]) -> None:
+        """Forget the stored files that are not in this corpus and no longer exist."""
         gone = [p for p in stored if p not in current and not os.path.exists(p)]
         if gone:
             with self.store.writing() as db:
                 for path in gone:
                     self._forget(db, path)
-        if self.paragraphs:
-            lsh_table.update(self.store, self.settings.dedup)
 
     def results(self, paths: Iterable[str]) -> dict[str, tuple[list, list[InputError]]]:
         """The stored (diagnostics, errors) of each of ``paths`` that the index holds."""
