@@ -49,8 +49,3 @@ def flat_groups(roots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     big = sizes > 1
     members = order[ranges(starts[big], sizes[big])]
     return members, np.concatenate(([0], np.cumsum(sizes[big])))[:-1].astype(np.int64)
-
-
-def canonical(members: np.ndarray, ranks: np.ndarray) -> int:
-    """The member with the lowest rank (earliest date, then input order)."""
-    return int(members[np.argmin(ranks[members])])

@@ -79,15 +79,3 @@ def contract(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarra
     roots = union_find(len(nodes), inverse[: len(left)], inverse[len(left) :])
     moved = roots != np.arange(len(nodes))
     return nodes[moved], nodes[roots[moved]]
-
-
-def heads(labels: np.ndarray, dates: np.ndarray, items: np.ndarray) -> np.ndarray:
-    """For each row, the item that is canonical among the rows of its label: the earliest
-    date (``dates`` is "" where unknown: those come after), then the smallest item."""
-    undated = dates == ""
-    order = np.lexsort((items, dates, undated, labels))
-    ranked = labels[order]
-    first = np.concatenate(([True], ranked[1:] != ranked[:-1])) if len(order) else np.zeros(0, bool)
-    result = np.empty(len(items), dtype=items.dtype)
-    result[order] = items[order][first][np.cumsum(first) - 1]
-    return result

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 
+from cleaner.duplicates.canonical import date_ranks
 from cleaner.duplicates.grouping import Selected, as_groups, flat_groups
 from cleaner.duplicates.shingles import ShingleSets, concatenate, shingle_sets
 from cleaner.duplicates.words import split_words, text_keys
@@ -20,7 +21,6 @@ from cleaner.core.model import InputError
 from cleaner.core.settings import DedupSettings
 
 TEXT_CHUNK = 1 << 12  # texts split and shingled at a time
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Passage(NamedTuple):
@@ -98,25 +98,6 @@ def as_clusters(found: Iterable[Group], passage: Callable[[int], Passage]) -> li
 def ranks(passages: Sequence[Passage]) -> np.ndarray:
     """Each passage's place in the canonical order: dated ones by date, then input order."""
     return date_ranks([p.date for p in passages])
-
-
-def date_ranks(dates: Sequence) -> np.ndarray:
-    """Each date's place in the canonical order: known dates (:func:`known_date`) by date,
-    then input order; anything else after them, in input order."""
-    dated = [i for i, d in enumerate(dates) if known_date(d)]
-    order = sorted(dated, key=lambda i: (dates[i], i))
-    if len(order) < len(dates):
-        undated = np.ones(len(dates), dtype=bool)
-        undated[dated] = False
-        order = np.concatenate((np.array(order, dtype=np.int64), np.flatnonzero(undated)))
-    result = np.empty(len(dates), dtype=np.int64)
-    result[order] = np.arange(len(dates))
-    return result
-
-
-def known_date(value: object) -> str:
-    """``value`` if it is a date that orders copies (an ISO date, possibly with a time), else ""."""
-    return value if isinstance(value, str) and _ISO_DATE.match(value) else ""
 
 
 def find_groups(

@@ -17,6 +17,7 @@ from typing import Callable, Iterator, NamedTuple
 import numpy as np
 
 from cleaner.duplicates import clusters, lsh
+from cleaner.duplicates.canonical import group_heads
 from cleaner.duplicates.shingles import ShingleSets
 from cleaner.duplicates.signatures import permutations, signatures
 from cleaner.duplicates.similarity import jaccard
@@ -193,9 +194,7 @@ def _with_canonicals(
     """Each group's canonical member (the lowest rank), and every member's similarity to it."""
     flat = FlatGroups(members, starts, members[:0], np.empty(0))
     group_of = flat.group_of()
-    by_rank = np.lexsort((rank(members), group_of))  # a group's lowest rank comes first
-    heads = members[by_rank[starts]]
-    del by_rank
+    heads = group_heads(members, group_of, starts, rank(members))
     left, right = copy_of[heads][group_of], copy_of[members]
     similarities = np.ones(len(members))
     other = left != right

@@ -25,6 +25,7 @@ from typing import Any, Iterable, Iterator, NamedTuple
 import numpy as np
 
 from cleaner.duplicates import corpus
+from cleaner.duplicates.canonical import date_ranks
 from cleaner.duplicates.grouping import FlatGroups, flat_groups
 from cleaner.duplicates.store import SetFile
 from cleaner.core.fixes import Outcome, apply_once
@@ -86,7 +87,7 @@ class _Paragraphs:
         self._sign()
         self.sets.finish()
         owner = np.frombuffer(self.owner, dtype=np.uint32)
-        by_date = corpus.date_ranks(self.dates)
+        by_date = date_ranks(self.dates)
         count = len(owner)
 
         def rank(items: np.ndarray) -> np.ndarray:  # documents by date, then paragraphs in order

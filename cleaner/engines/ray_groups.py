@@ -33,7 +33,7 @@ import pyarrow.compute as pc
 import ray.data
 from ray.data.expressions import col
 
-from cleaner.duplicates import components, corpus, grouping, lsh
+from cleaner.duplicates import canonical, components, corpus, grouping, lsh
 from cleaner.duplicates.corpus import Group
 from cleaner.duplicates.shingles import ShingleSets, concatenate
 from cleaner.duplicates.signatures import permutations, signatures
@@ -269,7 +269,7 @@ def _canonical(batch: pa.Table) -> pa.Table:
     """Per label, the canonical copy (earliest date, then input order), and each text's
     similarity to it: 1 for an exact copy, else the Jaccard similarity of their sets."""
     label, index, first = (_column(batch, name) for name in ("label", "index", "first"))
-    head = components.heads(label, np.array(batch.column("date").to_pylist(), dtype=str), index)
+    head = canonical.heads(label, np.array(batch.column("date").to_pylist(), dtype=str), index)
     order = np.argsort(index)
     at_head = order[np.searchsorted(index[order], head)]
     sets = _sets(batch.column("set"))

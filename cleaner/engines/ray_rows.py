@@ -13,7 +13,8 @@ from typing import Any, Iterable, Iterator
 import numpy as np
 
 from cleaner.core.model import Document
-from cleaner.duplicates.corpus import Passage, known_date
+from cleaner.duplicates.canonical import known_date
+from cleaner.duplicates.corpus import Passage
 
 CHUNK = 1000  # documents handed to the cluster at a time
 BATCH = 256  # documents cleaned by one task

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from cleaner.duplicates import clusters
-from cleaner.duplicates.corpus import date_ranks
+from cleaner.duplicates.canonical import date_ranks, group_heads
 from cleaner.duplicates.similarity import jaccard
 from cleaner.index.store import select_ids, sets_of
 
@@ -49,7 +49,7 @@ def clusters_of(rows: list[tuple], paths: dict[int, str], pairs: np.ndarray) -> 
         return members, members
     rank = date_ranks([row[4] for row in rows])
     group_of = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(members))))
-    return members, members[np.lexsort((rank[members], group_of))[starts]][group_of]
+    return members, group_heads(members, group_of, starts, rank[members])[group_of]
 
 
 def leaving(db: sqlite3.Connection, file_id: int) -> None:

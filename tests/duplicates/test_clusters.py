@@ -1,11 +1,11 @@
-"""Union-find, groups and the canonical member."""
+"""Union-find and groups."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from cleaner.duplicates.clusters import canonical, groups, union_find
+from cleaner.duplicates.clusters import groups, union_find
 
 
 @pytest.mark.parametrize(
@@ -26,7 +26,3 @@ def test_union_find(count, pairs, roots):
 
 def test_groups_keep_input_order_and_drop_singletons():
     assert [g.tolist() for g in groups(np.array([5, 0, 5, 9, 0]))] == [[1, 4], [0, 2]]
-
-
-def test_canonical_is_the_lowest_rank():
-    assert canonical(np.array([2, 5, 7]), np.array([0, 0, 9, 0, 0, 1, 0, 4])) == 5

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from cleaner.duplicates.clusters import union_find
-from cleaner.duplicates.components import both_ways, contract, heads, large_star, small_star
+from cleaner.duplicates.components import both_ways, contract, large_star, small_star
 from cleaner.duplicates.lsh import bucket_pairs, candidate_pairs, common_of_counts, without, without_common
 from cleaner.duplicates.shingles import ShingleSets
 
@@ -51,12 +51,6 @@ def test_a_long_path_converges_in_few_rounds():
 def test_contract_makes_stars_around_the_smallest():
     child, parent = contract(np.array([7, 3, 9]), np.array([3, 5, 12]))
     assert sorted(zip(child.tolist(), parent.tolist())) == [(5, 3), (7, 3), (12, 9)]
-
-
-def test_heads_prefer_the_earliest_date_then_the_first():
-    labels = np.array([4, 4, 4, 8, 8])
-    dates = np.array(["", "2020-02-01", "2020-01-05", "", ""])
-    assert heads(labels, dates, np.array([4, 6, 9, 8, 10])).tolist() == [9, 9, 9, 8, 8]
 
 
 def test_buckets_split_across_partitions_give_the_pairs_of_the_whole():
