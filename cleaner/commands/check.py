@@ -22,7 +22,7 @@ from cleaner.io.files import Source, discover
 from cleaner.io.formats import STREAMED
 from cleaner.pipeline.diagnostics import FileReport, copy_diagnostics, in_order
 from cleaner.pipeline.checking_stages import check_file, checking_state, crashed_file, file_cost
-from cleaner.pipeline.compared import gazetteer_normalizer
+from cleaner.pipeline.compared import dedup_normalizer
 from cleaner.rules import duplicate_paragraph
 
 
@@ -179,7 +179,7 @@ def _corpus_index(store: Store, settings: Settings) -> CorpusIndex:
         settings,
         lambda items: engines.run(stage, items, settings.jobs),
         paragraphs=signs,
-        normalize=None if settings.dedup.clean_first else gazetteer_normalizer(settings),
+        normalize=dedup_normalizer(everything),
     )
 
 

@@ -18,7 +18,7 @@ from cleaner.io.atomic import Sweeper
 from cleaner.io.files import Source, Unreadable, decode, load
 from cleaner.io.formats import FORMATS, STREAMED, WRITABLE, kind_of_data, parse, read
 from cleaner.io.writeback import encoding_of, replace_file
-from cleaner.pipeline.cleaning import clean_document
+from cleaner.pipeline.compared import compared
 from cleaner.pipeline.diagnostics import FileReport, as_found, copy_findings
 from cleaner.pipeline.fixing import fix_jsonl, fix_text
 from cleaner.rules import Context
@@ -125,7 +125,7 @@ def analyze_source(
         cleaning = cleaning_for(source.path)
         for document in documents:
             shown = {line.number: line.text for line in document.lines}
-            kept = clean_document(document, cleaning).document if cleaning.settings.dedup.clean_first else document
+            kept = compared(document, cleaning)
             date = kept.metadata.get("date")
             paragraphs.extend(
                 Paragraph(document.record, line.number, date, line.text, shown[line.number]) for line in kept.lines

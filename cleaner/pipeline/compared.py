@@ -10,7 +10,7 @@ from cleaner.core.settings import Settings
 from cleaner.duplicates import Passage
 from cleaner.entities import Matcher, load_gazetteer
 from cleaner.pipeline.cleaning import Piece, clean_document, read_piece
-from cleaner.rules import make_context
+from cleaner.rules import Context, make_context
 
 
 def comparison_normalizer(settings: Settings) -> Callable[[list[str]], list[str]] | None:
@@ -41,7 +41,16 @@ def dedup_stage(settings: Settings) -> DedupStage:
         return DedupStage(lambda document: document, dedup_normalizer(settings))
     # the D rules would remove the copies this command reports
     context = make_context(settings.merged(ignore=settings.ignore + ("D",)))
-    return DedupStage(lambda document: clean_document(document, context).document, dedup_normalizer(settings))
+    return DedupStage(lambda document: compared(document, context), dedup_normalizer(settings))
+
+
+def compared(document: Document, cleaning: Context) -> Document:
+    """``document`` as its paragraphs are compared: with ``dedup.clean_first`` (the default)
+    cleaned by ``cleaning`` (rules without the D ones, whose fixes would remove the very
+    copies), lines keeping their input numbers; otherwise as read."""
+    if not cleaning.settings.dedup.clean_first:
+        return document
+    return clean_document(document, cleaning).document
 
 
 def dedup_normalizer(settings: Settings) -> Callable[[list[str]], list[str]] | None:
