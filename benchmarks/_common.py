@@ -17,9 +17,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence, TypeVar
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 # the data sets live beside the project, read in place, never copied into it
@@ -148,8 +149,9 @@ class Finished:
     tree_kb: int  # the largest polled sum over the whole process tree (0: not polled)
 
 
-def run_cleaner_cli(*args: str, accept: Sequence[int] | None = (0, 1), poll: float | None = None,
-                    **popen: Any) -> Finished:
+def run_cleaner_cli(
+    *args: str, accept: Sequence[int] | None = (0, 1), poll: float | None = None, **popen: Any
+) -> Finished:
     """``python -m cleaner ARGS`` in a process of its own, its output to /dev/null.
 
     An exit code outside ``accept`` stops the benchmark (1 is cleaner's "found something",

@@ -42,8 +42,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import run_cleaner_cli, write_files  # noqa: E402
-from synthetic import paragraphs  # noqa: E402
+from _common import run_cleaner_cli, write_files
+from synthetic import paragraphs
 
 BYLINE_SHARE = 0.1
 BYTECODE_KEPT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}

@@ -137,10 +137,14 @@ def score(pairs: np.ndarray, origin: list[int], level: list[str | None]) -> dict
 def comparison(args: argparse.Namespace) -> int:
     texts, origin, level = build_corpus(args.min_words, args.copies, args.seed)
     groups = len(set(origin))
-    print(f"corpus: {len(texts):,} paragraphs: {groups:,} aeb originals of {args.min_words}+ words, "
-          f"{args.copies} cop{'y' if args.copies == 1 else 'ies'} at each of {len(LEVELS)} edit levels")
-    print(f"timing: each system in its own subprocess, strings to pairs, {args.runs} runs each "
-          "(best and median); memory: peak RSS of the process")
+    print(
+        f"corpus: {len(texts):,} paragraphs: {groups:,} aeb originals of {args.min_words}+ words, "
+        f"{args.copies} cop{'y' if args.copies == 1 else 'ies'} at each of {len(LEVELS)} edit levels"
+    )
+    print(
+        f"timing: each system in its own subprocess, strings to pairs, {args.runs} runs each "
+        "(best and median); memory: peak RSS of the process"
+    )
     variants = [(system, {}) for system in SYSTEMS]
     if args.lsh_grid:
         variants = [("cleaner", v) for v in LSH_GRID]
@@ -160,8 +164,9 @@ def _measure(system, options, corpus, folder, runs, origin, level):
     out = os.path.join(folder, f"{system}.npy")
     measured = []
     for _ in range(runs):
-        result = child_result(__file__, "--child", system, "--corpus", corpus, "--out", out,
-                              "--options", json.dumps(options))
+        result = child_result(
+            __file__, "--child", system, "--corpus", corpus, "--out", out, "--options", json.dumps(options)
+        )
         if result is None:
             print(f"{system}: not run (is it installed? rensa comes with the [bench] extra)")
             return None
@@ -173,7 +178,15 @@ def _measure(system, options, corpus, folder, runs, origin, level):
 
 
 def _print_table(rows, with_stats: bool = False) -> None:
-    header = ["system", "pairs", "precision", *(f"recall {lv}" for lv in LEVELS), "seconds best", "median", "peak MB (+run)"]
+    header = [
+        "system",
+        "pairs",
+        "precision",
+        *(f"recall {lv}" for lv in LEVELS),
+        "seconds best",
+        "median",
+        "peak MB (+run)",
+    ]
     header += ["candidates", "compared"] if with_stats else []
     print()
     print_header(*header)
@@ -196,7 +209,9 @@ def _verdict(rows) -> int:
         if peer in by_name:
             best = by_name[peer][0]["best"] / measured["best"]
             median = by_name[peer][0]["median"] / measured["median"]
-            checks.append((f"{label} {peer} (best {best:.2f}x, median {median:.2f}x its speed)", min(best, median) >= times))
+            checks.append(
+                (f"{label} {peer} (best {best:.2f}x, median {median:.2f}x its speed)", min(best, median) >= times)
+            )
     print()
     for name, passed in checks:
         print(f"{'PASS' if passed else 'FAIL'}  {name}")
@@ -222,27 +237,54 @@ def scale_child(count: int) -> None:
         cluster_of[[m.passage.line for m in cluster.members]] = cluster.canonical.line
     copies = np.flatnonzero(sources >= 0)
     recall = float(np.mean(cluster_of[copies] == cluster_of[sources[copies]]))
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "before_mb": before, "clusters": len(found),
-                      "copies": sum(len(c.members) for c in found), "recall": recall, "candidates": stats["candidates"]}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "peak_mb": peak_mb(),
+                "before_mb": before,
+                "clusters": len(found),
+                "copies": sum(len(c.members) for c in found),
+                "recall": recall,
+                "candidates": stats["candidates"],
+            }
+        )
+    )
 
 
 def scale(args: argparse.Namespace) -> int:
     print("scale: cleaner alone on synthetic paragraphs, each size in its own subprocess")
-    print_header("paragraphs", "seconds", "paragraphs/s", "peak MB (+run)", "clusters", "copies found",
-                 "copies joined to their source", "candidates")
+    print_header(
+        "paragraphs",
+        "seconds",
+        "paragraphs/s",
+        "peak MB (+run)",
+        "clusters",
+        "copies found",
+        "copies joined to their source",
+        "candidates",
+    )
     results = {}
     for count in (100_000, 1_000_000):
         measured = child_result(__file__, "--scale-child", str(count))
         if measured is None:
             return 1
         results[count] = measured
-        print_row(f"{count:,}", f"{measured['seconds']:.1f}", f"{count / measured['seconds']:,.0f}",
-                  f"{measured['peak_mb']:.0f} (+{measured['peak_mb'] - measured['before_mb']:.0f})",
-                  f"{measured['clusters']:,}", f"{measured['copies']:,}", f"{measured['recall']:.4f}",
-                  f"{measured['candidates']:,}")
+        print_row(
+            f"{count:,}",
+            f"{measured['seconds']:.1f}",
+            f"{count / measured['seconds']:,.0f}",
+            f"{measured['peak_mb']:.0f} (+{measured['peak_mb'] - measured['before_mb']:.0f})",
+            f"{measured['clusters']:,}",
+            f"{measured['copies']:,}",
+            f"{measured['recall']:.4f}",
+            f"{measured['candidates']:,}",
+        )
     small, large = results[100_000], results[1_000_000]
-    print(f"x10 paragraphs: time x{large['seconds'] / small['seconds']:.1f}, "
-          f"memory added by the run x{(large['peak_mb'] - large['before_mb']) / max(1, small['peak_mb'] - small['before_mb']):.1f}")
+    print(
+        f"x10 paragraphs: time x{large['seconds'] / small['seconds']:.1f}, "
+        f"memory added by the run x{(large['peak_mb'] - large['before_mb']) / max(1, small['peak_mb'] - small['before_mb']):.1f}"
+    )
     passed = large["peak_mb"] <= 2048
     print(f"{'PASS' if passed else 'FAIL'}  1,000,000 paragraphs within 2 GB peak memory")
     return 0 if passed else 1

@@ -15,9 +15,9 @@ RENSA_SIZE, RENSA_BANDS = 2, 32  # the best of --rensa-grid (see dedup.py's docs
 
 
 def run_cleaner(texts: list[str], stats: Counter, **settings) -> np.ndarray:
+    from cleaner.core.settings import DedupSettings
     from cleaner.duplicates import Passage, cluster_passages
     from cleaner.entities import Matcher, load_gazetteer
-    from cleaner.core.settings import DedupSettings
 
     matcher = Matcher(load_gazetteer())
     passages = [Passage("", "", None, i, t) for i, t in enumerate(texts)]

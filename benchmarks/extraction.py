@@ -53,10 +53,10 @@ from rich.console import Console
 from cleaner import clean_document
 from cleaner.core.fixes import Outcome
 from cleaner.core.model import Document
+from cleaner.core.settings import Settings
 from cleaner.io.files import Source
 from cleaner.io.formats import read
 from cleaner.rules import Context, make_context
-from cleaner.core.settings import Settings
 
 SYSTEMS = (
     "trafilatura",
@@ -76,9 +76,7 @@ class Page:
     truth: str
 
 
-def run_page(
-    page: Page, contexts: tuple[Context, Context], tallies: dict[str, Tally]
-) -> list[tuple[str, str]]:
+def run_page(page: Page, contexts: tuple[Context, Context], tallies: dict[str, Tally]) -> list[tuple[str, str]]:
     """Score the systems on one page; return cleaner's wrong removals (code, line).
 
     cleaner runs twice: with its boilerplate rules, then also normalizing entity names as
@@ -99,16 +97,16 @@ def run_page(
     outcome = outcomes[0]
 
     metadata = original.metadata if original is not None else {}
-    titles = page_titles(data.decode("utf-8", "replace"), metadata.get("title"),
-                         tuned.title if tuned is not None else None)
+    titles = page_titles(
+        data.decode("utf-8", "replace"), metadata.get("title"), tuned.title if tuned is not None else None
+    )
     texts = (
         text_of(plain),
         text_of(tuned),
         original.text if original is not None else "",
         *(o.document.text if o is not None else "" for o in outcomes),
     )
-    times = (plain_seconds, tuned_seconds, extract_seconds,
-             *(extract_seconds + s for s in clean_seconds))
+    times = (plain_seconds, tuned_seconds, extract_seconds, *(extract_seconds + s for s in clean_seconds))
     for system, text, seconds in zip(SYSTEMS, texts, times):
         tallies[system].add(page.truth, text, seconds, page.id, titles)
     if outcome is None:
@@ -170,19 +168,35 @@ def load_pages(data: Path) -> list[Page]:
 
 
 def print_table(console: Console, tallies: dict[str, Tally]) -> None:
-    columns = ("system", "F1", "precision", "recall", "pages/s", "boilerplate-looking lines left", "pages with title line")
+    columns = (
+        "system",
+        "F1",
+        "precision",
+        "recall",
+        "pages/s",
+        "boilerplate-looking lines left",
+        "pages with title line",
+    )
     table = rich_table(f"Article extraction, {tallies[SYSTEMS[0]].pages} pages", columns, left=("system",))
     for system, tally in tallies.items():
         f1, precision, recall = tally.scores()
         speed = tally.pages / tally.seconds if tally.seconds else 0.0
-        table.add_row(system, f"{f1:.3f}", f"{precision:.3f}", f"{recall:.3f}", f"{speed:.1f}",
-                      str(len(tally.leftover)), str(tally.title_pages))
+        table.add_row(
+            system,
+            f"{f1:.3f}",
+            f"{precision:.3f}",
+            f"{recall:.3f}",
+            f"{speed:.1f}",
+            str(len(tally.leftover)),
+            str(tally.title_pages),
+        )
     console.print(table)
     base = tallies[SYSTEMS[0]].scores()
     for system in SYSTEMS[2:]:
         cleaned = tallies[system].scores()
-        console.print(f"{system} vs trafilatura alone: F1 {cleaned[0] - base[0]:+.4f}, "
-                      f"recall {cleaned[2] - base[2]:+.4f}")
+        console.print(
+            f"{system} vs trafilatura alone: F1 {cleaned[0] - base[0]:+.4f}, recall {cleaned[2] - base[2]:+.4f}"
+        )
 
 
 def print_leftover(console: Console, tally: Tally) -> None:

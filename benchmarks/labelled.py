@@ -7,6 +7,7 @@ so that every true pair is one the spinner made. See ``dedup.py`` for the whole 
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -40,7 +41,7 @@ def _without_near_pairs(paragraphs: list[str], limit: float = 0.2) -> list[str]:
     bigrams = []
     for text in paragraphs:
         words = _WORDS.findall(text.lower())
-        bigrams.append(set(zip(words, words[1:])))
+        bigrams.append(set(itertools.pairwise(words)))
     holders = defaultdict(list)
     for index, grams in enumerate(bigrams):
         for gram in grams:

@@ -25,10 +25,10 @@ from pathlib import Path
 from _common import AEB, ROOT, best_of
 
 from cleaner import clean_document
-from cleaner.entities import Matcher, load_gazetteer
 from cleaner.core.model import Document, lines_from_text
-from cleaner.rules import make_context
 from cleaner.core.settings import Settings
+from cleaner.entities import Matcher, load_gazetteer
+from cleaner.rules import make_context
 
 TARGET_MB_S = 5.0
 
@@ -58,11 +58,7 @@ def with_rule(context, documents: list[Document]) -> int:
 
 
 def naive_rules(entities) -> list[tuple[re.Pattern[str], str]]:
-    return [
-        (re.compile(r"(?<!\w)" + re.escape(v) + r"(?!\w)"), e.canonical)
-        for e in entities
-        for v in e.variants
-    ]
+    return [(re.compile(r"(?<!\w)" + re.escape(v) + r"(?!\w)"), e.canonical) for e in entities for v in e.variants]
 
 
 def with_naive(rules: list[tuple[re.Pattern[str], str]], lines: list[str]) -> int:

@@ -142,7 +142,10 @@ def one_job_vs_all(args: argparse.Namespace, console: Console) -> None:
         pages = copy_pages(args.data, folder / "pages", args.pages)
         timings = {}
         for count in (1, jobs):
-            runs = [run_clean(folder / "pages", folder / f"out{count}-{n}", count, args.adopting) for n in range(args.repeat)]
+            runs = [
+                run_clean(folder / "pages", folder / f"out{count}-{n}", count, args.adopting)
+                for n in range(args.repeat)
+            ]
             timings[count] = min(runs, key=lambda timing: timing.seconds)
         same = same_files(folder / "out1-0", folder / f"out{jobs}-0")
         print_jobs_table(console, pages, timings, same)
@@ -151,7 +154,16 @@ def one_job_vs_all(args: argparse.Namespace, console: Console) -> None:
 
 
 def print_jobs_table(console: Console, pages: int, timings: dict[int, Timing], same: bool) -> None:
-    columns = ("jobs", "pages", "seconds", "pages/s", "speed-up", "main process CPU", "CPU, all processes", "speed-up, idle cores")
+    columns = (
+        "jobs",
+        "pages",
+        "seconds",
+        "pages/s",
+        "speed-up",
+        "main process CPU",
+        "CPU, all processes",
+        "speed-up, idle cores",
+    )
     table = rich_table("1 job vs all jobs: cleaner clean on HTML pages", columns, title_justify="left")
     one = timings[1]
     for count, timing in timings.items():

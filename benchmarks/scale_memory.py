@@ -98,34 +98,71 @@ def run(args: argparse.Namespace) -> list[dict]:
         try:
             corpus = _corpus(folder, size, args.shard)
             output = folder / "out.jsonl"
-            command = ["clean", str(folder / "corpus"), "--format", "jsonl", "--drop-duplicates", "--quiet",
-                       "-o", str(output)]
+            command = [
+                "clean",
+                str(folder / "corpus"),
+                "--format",
+                "jsonl",
+                "--drop-duplicates",
+                "--quiet",
+                "-o",
+                str(output),
+            ]
             measured = measure(command, args.poll)
             if measured["code"] != 0:
                 print(f"cleaner exited with {measured['code']}: {measured['stderr'][-2000:]}", file=sys.stderr)
             out_mb = output.stat().st_size / MB if output.exists() else 0.0
-            print(f"corpus: {corpus['bytes'] / MB:,.0f} MB in {corpus['shards']} shard(s), "
-                  f"{corpus['documents']:,} articles; output {out_mb:,.0f} MB", flush=True)
+            print(
+                f"corpus: {corpus['bytes'] / MB:,.0f} MB in {corpus['shards']} shard(s), "
+                f"{corpus['documents']:,} articles; output {out_mb:,.0f} MB",
+                flush=True,
+            )
         finally:
             if not args.keep:
                 shutil.rmtree(folder, ignore_errors=True)
-        rows.append({"input_mb": corpus["bytes"] / MB, "documents": corpus["documents"],
-                     "paragraphs": corpus["paragraphs"], "budget_mb": args.budget, **measured})
+        rows.append(
+            {
+                "input_mb": corpus["bytes"] / MB,
+                "documents": corpus["documents"],
+                "paragraphs": corpus["paragraphs"],
+                "budget_mb": args.budget,
+                **measured,
+            }
+        )
     return rows
 
 
 def print_table(rows: list[dict]) -> None:
-    print_header("input MB", "documents", "paragraphs", "seconds", "MB/s", "peak RSS, process tree (MB)",
-                 "largest process (MB)", "budget (MB)", "exit")
+    print_header(
+        "input MB",
+        "documents",
+        "paragraphs",
+        "seconds",
+        "MB/s",
+        "peak RSS, process tree (MB)",
+        "largest process (MB)",
+        "budget (MB)",
+        "exit",
+    )
     for row in rows:
-        print_row(f"{row['input_mb']:,.0f}", f"{row['documents']:,}", f"{row['paragraphs']:,}",
-                  f"{row['seconds']:,.0f}", f"{row['input_mb'] / row['seconds']:.2f}", f"{row['tree_mb']:,.0f}",
-                  f"{row['process_mb']:,.0f}", f"{row['budget_mb']:,}", str(row["code"]))
+        print_row(
+            f"{row['input_mb']:,.0f}",
+            f"{row['documents']:,}",
+            f"{row['paragraphs']:,}",
+            f"{row['seconds']:,.0f}",
+            f"{row['input_mb'] / row['seconds']:.2f}",
+            f"{row['tree_mb']:,.0f}",
+            f"{row['process_mb']:,.0f}",
+            f"{row['budget_mb']:,}",
+            str(row["code"]),
+        )
     if len(rows) > 1:
         small, large = rows[0], rows[-1]
         growth = (peak_mb(large) - peak_mb(small)) / ((large["input_mb"] - small["input_mb"]) / 1000)
-        print(f"growth: +{growth:,.0f} MB of peak memory per extra GB of input "
-              f"(x{large['input_mb'] / small['input_mb']:.1f} input, x{peak_mb(large) / peak_mb(small):.1f} peak)")
+        print(
+            f"growth: +{growth:,.0f} MB of peak memory per extra GB of input "
+            f"(x{large['input_mb'] / small['input_mb']:.1f} input, x{peak_mb(large) / peak_mb(small):.1f} peak)"
+        )
 
 
 def peak_mb(row: dict) -> float:
@@ -136,8 +173,10 @@ def peak_mb(row: dict) -> float:
 
 def verdict(rows: list[dict]) -> bool:
     passed = all(row["code"] == 0 and peak_mb(row) <= row["budget_mb"] for row in rows)
-    print(f"{'PASS' if passed else 'FAIL'}  peak RSS of the process tree within {rows[-1]['budget_mb']:,} MB "
-          f"at {rows[-1]['input_mb']:,.0f} MB of input")
+    print(
+        f"{'PASS' if passed else 'FAIL'}  peak RSS of the process tree within {rows[-1]['budget_mb']:,} MB "
+        f"at {rows[-1]['input_mb']:,.0f} MB of input"
+    )
     return passed
 
 

@@ -26,12 +26,12 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from _common import timed, write_jsonl  # noqa: E402
-from synthetic import paragraphs  # noqa: E402
+from _common import timed, write_jsonl
+from synthetic import paragraphs
 
-from cleaner import dedup  # noqa: E402
-from cleaner.report.duplicates import as_json  # noqa: E402
-from cleaner.core.settings import Settings  # noqa: E402
+from cleaner import dedup
+from cleaner.core.settings import Settings
+from cleaner.report.duplicates import as_json
 
 PER_ARTICLE = 10
 
@@ -64,22 +64,29 @@ def run(args: argparse.Namespace) -> list[dict]:
         ray_start, engine = timed(RayEngine.connect, args.address)
         ray_seconds, distributed = timed(lambda: as_json(dedup([path], Settings(), engine=engine)))
     rows = []
-    for name, result, seconds, start in (("local", local, local_seconds, 0.0), ("ray", distributed, ray_seconds, ray_start)):
-        rows.append({
-            "engine": name,
-            "paragraphs": result["stats"]["paragraphs"],
-            "seconds": round(seconds, 1),
-            "start_seconds": round(start, 1),
-            "paragraph_clusters": result["stats"]["paragraph_clusters"],
-            "duplicate_paragraphs": result["stats"]["duplicate_paragraphs"],
-            "document_clusters": result["stats"]["document_clusters"],
-            "same_clusters": result["clusters"] == local["clusters"] and result["documents"] == local["documents"],
-        })
+    for name, result, seconds, start in (
+        ("local", local, local_seconds, 0.0),
+        ("ray", distributed, ray_seconds, ray_start),
+    ):
+        rows.append(
+            {
+                "engine": name,
+                "paragraphs": result["stats"]["paragraphs"],
+                "seconds": round(seconds, 1),
+                "start_seconds": round(start, 1),
+                "paragraph_clusters": result["stats"]["paragraph_clusters"],
+                "duplicate_paragraphs": result["stats"]["duplicate_paragraphs"],
+                "document_clusters": result["stats"]["document_clusters"],
+                "same_clusters": result["clusters"] == local["clusters"] and result["documents"] == local["documents"],
+            }
+        )
     return rows
 
 
 def print_table(rows: list[dict]) -> None:
-    print(f"{'engine':<8} {'paragraphs':>10} {'seconds':>8} {'start s':>8} {'clusters':>9} {'copies':>7} {'articles':>9}  same clusters")
+    print(
+        f"{'engine':<8} {'paragraphs':>10} {'seconds':>8} {'start s':>8} {'clusters':>9} {'copies':>7} {'articles':>9}  same clusters"
+    )
     for r in rows:
         print(
             f"{r['engine']:<8} {r['paragraphs']:>10,} {r['seconds']:>8} {r['start_seconds']:>8} {r['paragraph_clusters']:>9,} "

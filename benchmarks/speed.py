@@ -60,8 +60,8 @@ import os
 import platform
 import re
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from _common import timed
 from speed_articles import SEEDS, build_documents, seed_texts
@@ -69,8 +69,8 @@ from speed_articles import SEEDS, build_documents, seed_texts
 import cleaner
 from cleaner import clean_document
 from cleaner.core.model import Document
-from cleaner.rules import make_context
 from cleaner.core.settings import Settings
+from cleaner.rules import make_context
 
 TARGET = 2_000  # articles per second on one core
 WARM_UP = 300  # articles cleaned (and checked) before the clock starts
@@ -163,12 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # pass finds what an earlier one left in a cache; the same seeds in the same order, so
     # every batch has as many paragraphs.
     copies_per_batch = args.articles // len(seeds) + 1
+
     def make_batches() -> list[list[Document]]:
         """The timed batches, as new objects: one system's work never serves another's."""
-        return [
-            build_documents(seeds, args.articles, first_copy=1 + i * copies_per_batch)
-            for i in range(args.repeat)
-        ]
+        return [build_documents(seeds, args.articles, first_copy=1 + i * copies_per_batch) for i in range(args.repeat)]
 
     batches = make_batches()
     paragraphs = sum(len(d.lines) for d in batches[0])
@@ -206,10 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"python:     {python} on {platform.machine()}")
     print(f"cleaner:    {Path(cleaner.__file__).parent}")
     print()
-    header = (
-        f"{'system':<24} {'articles/s':>12} {'ms/article':>11} {'paragraphs/s':>13}"
-        f" {'vs baseline':>12}"
-    )
+    header = f"{'system':<24} {'articles/s':>12} {'ms/article':>11} {'paragraphs/s':>13} {'vs baseline':>12}"
     print(header)
     print("-" * len(header))
     base = seconds["regex file (baseline)"]

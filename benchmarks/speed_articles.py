@@ -19,8 +19,28 @@ _NUMBER = re.compile(r"\b\d+\b")
 _TITLE_WORD = re.compile(r"(?<!^)\b[A-Z][a-z]{3,}\b")  # a capitalised word, not the first
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
 _CALENDAR = frozenset(
-    "january february march april may june july august september october november december"
-    " monday tuesday wednesday thursday friday saturday sunday sept".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "sept",
+    ]
 )
 
 
@@ -96,18 +116,12 @@ def seed_texts() -> list[tuple[str, str]]:
     return [(p.name, p.read_text(encoding="utf-8")) for p in paths]
 
 
-def build_documents(
-    seeds: list[tuple[str, str]], count: int, first_copy: int = 0
-) -> list[Document]:
+def build_documents(seeds: list[tuple[str, str]], count: int, first_copy: int = 0) -> list[Document]:
     """``count`` documents cycling through the seeds, as copies ``first_copy`` and on."""
     protected = _protected_words()
     documents = []
     for index in range(count):
         name, text = seeds[index % len(seeds)]
         copy = first_copy + index // len(seeds)
-        documents.append(
-            Document(
-                f"{name}#{copy}", name, lines_from_text(vary(text, copy, protected)), freeze({})
-            )
-        )
+        documents.append(Document(f"{name}#{copy}", name, lines_from_text(vary(text, copy, protected)), freeze({})))
     return documents

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 # each group: words a rewriter swaps for one another
 SYNONYM_GROUPS = """
@@ -148,14 +148,47 @@ quickly rapidly swiftly
 
 # words a rewriter slips in
 FILLERS = (
-    "also", "still", "now", "reportedly", "actually", "really", "just", "even", "indeed",
-    "meanwhile", "however", "further", "notably", "again", "already", "largely", "mostly",
-    "apparently", "currently", "nonetheless", "certainly", "simply",
+    "also",
+    "still",
+    "now",
+    "reportedly",
+    "actually",
+    "really",
+    "just",
+    "even",
+    "indeed",
+    "meanwhile",
+    "however",
+    "further",
+    "notably",
+    "again",
+    "already",
+    "largely",
+    "mostly",
+    "apparently",
+    "currently",
+    "nonetheless",
+    "certainly",
+    "simply",
 )
 # words that stand in for a word the synonym table does not know
 REPLACEMENTS = (
-    "recent", "local", "several", "various", "important", "public", "official", "national",
-    "other", "certain", "general", "specific", "current", "usual", "major", "broad",
+    "recent",
+    "local",
+    "several",
+    "various",
+    "important",
+    "public",
+    "official",
+    "national",
+    "other",
+    "certain",
+    "general",
+    "specific",
+    "current",
+    "usual",
+    "major",
+    "broad",
 )
 PUNCTUATION = (",", ";", ":", "!", " -", "...")
 LEVELS = ("exact", "2 edits", "5 edits", "1 in 6")

@@ -25,7 +25,7 @@ paragraphs, so its memory stays the same however many articles it writes.
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterator
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -145,7 +145,9 @@ def articles(seed: int = 7) -> Iterator[dict]:
             body.insert(0, f"By {words[int(spare[number % len(spare)])].title()} {words[number % 5000].title()}")
         record = {"id": f"a{number}", "title": _sentences(draw.take(8), words).rstrip(".")}
         if rng.random() < 0.9:
-            record["date"] = f"20{int(rng.integers(10, 25))}-{int(rng.integers(1, 13)):02d}-{int(rng.integers(1, 29)):02d}"
+            record["date"] = (
+                f"20{int(rng.integers(10, 25))}-{int(rng.integers(1, 13)):02d}-{int(rng.integers(1, 29)):02d}"
+            )
         record.update(url=f"https://news.example/{number}", text="\n".join(body))
         yield record
 

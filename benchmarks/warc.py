@@ -159,7 +159,9 @@ def memory(path: str) -> None:
         peaks[what] = measured["peak_mb"]
     with gzip.open(path, "rb") as handle:
         size = sum(len(chunk) for chunk in iter(lambda: handle.read(1 << 20), b"")) / 1e6
-    print(f"\n2. memory: peak resident size, reading {size:,.0f} MB of WARC ({os.path.getsize(path) / 1e6:,.1f} MB gzipped)")
+    print(
+        f"\n2. memory: peak resident size, reading {size:,.0f} MB of WARC ({os.path.getsize(path) / 1e6:,.1f} MB gzipped)"
+    )
     print(f"{'only importing':24}{peaks['import']:>8.0f} MB")
     print(f"{'reading every record':24}{peaks['read']:>8.0f} MB")
 

@@ -30,7 +30,25 @@ _PUBLIC = {
     "Settings": "cleaner.core.settings",
 }
 
-__all__ = [*_PUBLIC, "__version__"]
+__all__ = [
+    "CheckResult",
+    "Cleaned",
+    "DedupResult",
+    "Document",
+    "Edit",
+    "Finding",
+    "Fix",
+    "InputError",
+    "Line",
+    "Settings",
+    "Summary",
+    "__version__",
+    "check",
+    "clean",
+    "clean_document",
+    "clean_to",
+    "dedup",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner.core.model import Document, freeze, lines_from_text
-from cleaner.rules import make_context
 from cleaner.core.settings import Settings
+from cleaner.rules import make_context
 
 
 def pytest_addoption(parser):

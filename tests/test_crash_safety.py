@@ -36,8 +36,12 @@ def corpus(folder: Path) -> dict[Path, str]:
 
 
 def run(args: list[str], cwd: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "cleaner", *args, "--quiet"], cwd=cwd,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "cleaner", *args, "--quiet"],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def temporaries(folder: Path) -> list[Path]:
@@ -64,7 +68,9 @@ def fixed(tmp_path_factory) -> tuple[dict[str, str], float]:
     folder = tmp_path_factory.mktemp("reference")
     corpus(folder / "corpus")
     duration = timed(run(["check", "--fix", "--ignore", "D002", "corpus"], folder))
-    texts = {str(p.relative_to(folder / "corpus")): p.read_text(encoding="utf-8") for p in (folder / "corpus").rglob("*.txt")}
+    texts = {
+        str(p.relative_to(folder / "corpus")): p.read_text(encoding="utf-8") for p in (folder / "corpus").rglob("*.txt")
+    }
     return texts, duration
 
 
@@ -91,7 +97,9 @@ def test_killed_clean_leaves_each_output_absent_or_whole(tmp_path):
     folder = tmp_path / "reference"
     corpus(folder / "corpus")
     duration = timed(run(["clean", "corpus", "-o", "out"], folder))
-    expected = {str(p.relative_to(folder / "out")): p.read_text(encoding="utf-8") for p in (folder / "out").rglob("*.txt")}
+    expected = {
+        str(p.relative_to(folder / "out")): p.read_text(encoding="utf-8") for p in (folder / "out").rglob("*.txt")
+    }
     for round_ in range(ROUNDS):
         folder = tmp_path / f"round{round_}"
         corpus(folder / "corpus")
@@ -126,7 +134,9 @@ def test_killed_check_leaves_a_consistent_index(tmp_path):
             for path in sorted((folder / "corpus").rglob("*.txt"))[::50]:
                 path.write_text(path.read_text(encoding="utf-8") + "Like this:\n", encoding="utf-8")
             changed = subprocess.run(command, cwd=folder, capture_output=True, text=True).stdout
-            assert changed == subprocess.run([*command, "--no-cache"], cwd=folder, capture_output=True, text=True).stdout
+            assert (
+                changed == subprocess.run([*command, "--no-cache"], cwd=folder, capture_output=True, text=True).stdout
+            )
             shutil.rmtree(folder)
             continue
         assert subprocess.run(command, cwd=folder, capture_output=True, text=True).stdout == expected

@@ -16,9 +16,7 @@ from cleaner.cli import main
 from cleaner.core.model import Document, lines_from_text
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = sorted(
-    p.relative_to(ROOT) for folder in ("seeds", "fixtures/clean") for p in (ROOT / folder).iterdir()
-)
+CASES = sorted(p.relative_to(ROOT) for folder in ("seeds", "fixtures/clean") for p in (ROOT / folder).iterdir())
 UNSTABLE = ("extraction",)
 SEED = Path("seeds/000_de3cc8737eb6b66b.txt")  # metadata that names tool versions, not behaviour
 
@@ -38,7 +36,9 @@ def test_golden(path, monkeypatch, capsys, update_golden):
     expected_file = ROOT / "fixtures" / "golden" / (path.name + ".jsonl")
     found = records(path, monkeypatch, capsys)
     if update_golden:
-        expected_file.write_text("".join(json.dumps(r, ensure_ascii=False, indent=None) + "\n" for r in found), encoding="utf-8")
+        expected_file.write_text(
+            "".join(json.dumps(r, ensure_ascii=False, indent=None) + "\n" for r in found), encoding="utf-8"
+        )
     expected = [json.loads(line) for line in expected_file.read_text(encoding="utf-8").splitlines()]
     assert found == expected
 
@@ -89,7 +89,8 @@ def test_seed_entity_variants(monkeypatch, capsys):
     changes = sorted((edit["old"], edit["new"]) for edit in record["edits"])
     assert changes == sorted(
         [("USA -", "US-"), ("USA -", "US-"), ("U.S.", "US"), ("Russian Federation", "Russia")]
-        + [("Russian Federation", "Russia")] + [("USA", "US")] * 4
+        + [("Russian Federation", "Russia")]
+        + [("USA", "US")] * 4
     )
     text = record["text"]
     for phrase in ("US-backed", "US-led", "US and Russian militaries", "Russia accused", "US official"):

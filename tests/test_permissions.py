@@ -76,8 +76,9 @@ def run_unprivileged(folder: Path, argv: list[str]) -> tuple[int, str, str]:
 
 def _main(argv: list[str], stdout: int, stderr: int) -> int:
     """``main(argv)`` printing into the files ``stdout`` and ``stderr`` (descriptors)."""
-    sys.stdout = open(stdout, "w", closefd=False)  # not pytest's capture, which the parent reads
-    sys.stderr = open(stderr, "w", closefd=False)
+    # not pytest's capture, which the parent reads; open as long as the process
+    sys.stdout = open(stdout, "w", closefd=False)  # noqa: SIM115
+    sys.stderr = open(stderr, "w", closefd=False)  # noqa: SIM115
     return main(argv)
 
 
@@ -98,7 +99,7 @@ def _in_child(body) -> int:
 
 
 def test_clean_reports_what_it_may_not_read_and_cleans_the_rest(corpus):
-    code, out, err = run_unprivileged(corpus, ["clean", "corpus", "-o", "cleaned", "--quiet"])
+    code, _out, err = run_unprivileged(corpus, ["clean", "corpus", "-o", "cleaned", "--quiet"])
     assert code == 1
     errors = err.splitlines()
     assert errors == [

@@ -8,11 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean_document
+from cleaner.core.model import Document, lines_from_text
+from cleaner.core.settings import Settings
 from cleaner.duplicates import Passage, cluster_passages
 from cleaner.entities import Matcher, load_gazetteer
-from cleaner.core.model import Document, lines_from_text
 from cleaner.rules import make_context
-from cleaner.core.settings import Settings
 
 CONTEXT = make_context(Settings())
 MATCHER = Matcher(load_gazetteer(()))
@@ -21,10 +21,18 @@ EXAMPLES = 150
 # lines of the kinds a scrape holds, written for these tests: boilerplate, and body sentences
 # with entity variants in them
 BOILERPLATE = [
-    "Published: Mon, March 4, 2019", "By Jane Doe and Leo Brandt", "Markets | By Ana Ruiz",
-    "Like this:", "Share this:", "ADVERTISEMENT", "More news: Ferry fares rise again",
-    "Sign up for our newsletter to get updates", "© 2019 Harbour Courier. All rights reserved.",
-    "Photo: Jane Doe/Reuters", "Listen: http://example.fm/ep12", "Related stories",
+    "Published: Mon, March 4, 2019",
+    "By Jane Doe and Leo Brandt",
+    "Markets | By Ana Ruiz",
+    "Like this:",
+    "Share this:",
+    "ADVERTISEMENT",
+    "More news: Ferry fares rise again",
+    "Sign up for our newsletter to get updates",
+    "© 2019 Harbour Courier. All rights reserved.",
+    "Photo: Jane Doe/Reuters",
+    "Listen: http://example.fm/ep12",
+    "Related stories",
 ]
 BODY = [
     "The USA delegation met the Russian Federation envoy on Tuesday.",

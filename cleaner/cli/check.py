@@ -11,7 +11,6 @@ import difflib
 import sys
 from typing import TextIO
 
-from cleaner.core.mode import Mode
 from cleaner.cli.options import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -22,6 +21,7 @@ from cleaner.cli.options import (
     one_stdin,
     settings_from,
 )
+from cleaner.core.mode import Mode
 
 OUTPUT_FORMATS = ("concise", "full", "json", "jsonl", "github", "sarif")
 MACHINE_FORMATS = ("json", "jsonl", "github", "sarif")
@@ -29,14 +29,10 @@ MACHINE_FORMATS = ("json", "jsonl", "github", "sarif")
 
 def add_parser(commands) -> None:
     check = commands.add_parser("check", help="report findings in a corpus, and fix them in place")
-    check.add_argument(
-        "paths", nargs="*", metavar="PATH", help="files, folders or -; default: the include globs"
-    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or -; default: the include globs")
     check.add_argument("--fix", action="store_true", help="apply the safe fixes in place")
     check.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too")
-    check.add_argument(
-        "--diff", action="store_true", help="print the fixes as a diff, write nothing"
-    )
+    check.add_argument("--diff", action="store_true", help="print the fixes as a diff, write nothing")
     for flag, help_text in (
         ("--select", "rule codes or prefixes to check (replaces the configured selection)"),
         ("--extend-select", "rule codes or prefixes to check as well"),
@@ -46,21 +42,15 @@ def add_parser(commands) -> None:
     check.add_argument("--output-format", choices=OUTPUT_FORMATS, default="concise")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
-    check.add_argument(
-        "--exit-non-zero-on-fix", action="store_true", help="exit 1 when anything was fixed"
-    )
+    check.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when anything was fixed")
     add_input_fields(check)
-    check.add_argument(
-        "--entities", action="append", default=[], metavar="FILE", help="a gazetteer file"
-    )
+    check.add_argument("--entities", action="append", default=[], metavar="FILE", help="a gazetteer file")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings and errors only")
     cache = check.add_mutually_exclusive_group()
     cache.add_argument(
         "--cache-dir", metavar="DIR", help="where the corpus index lives (default: .cleaner_cache in the project root)"
     )
-    cache.add_argument(
-        "--no-cache", action="store_true", help="keep no corpus index: read every file, index in memory"
-    )
+    cache.add_argument("--no-cache", action="store_true", help="keep no corpus index: read every file, index in memory")
     add_config_options(check)
     check.set_defaults(run=run)
 
@@ -134,9 +124,7 @@ def unified_diff(path: str, before: str, after: str) -> list[str]:
             tofile=f"b/{path}",
         )
     )
-    return [
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
-    ]
+    return [line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines]
 
 
 def summary_line(result, mode: Mode) -> str:
@@ -147,9 +135,7 @@ def summary_line(result, mode: Mode) -> str:
     changed = sum(report.changed for report in result.files)
     parts = []
     if mode is Mode.DIFF:
-        parts.append(
-            f"Would fix {fixed} finding(s) in {changed} file(s); {len(left)} would remain."
-        )
+        parts.append(f"Would fix {fixed} finding(s) in {changed} file(s); {len(left)} would remain.")
     elif mode is Mode.FIX:
         parts.append(
             f"Found {fixed + len(left)} finding(s) ({fixed} fixed, {len(left)} remaining) in {len(result.files)} file(s)."

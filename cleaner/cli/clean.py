@@ -25,9 +25,7 @@ def add_parser(commands) -> None:
     clean.add_argument("-o", "--output", help="output folder (text) or file (jsonl, parquet)")
     clean.add_argument("--format", choices=("text", "jsonl", "parquet"), default="text")
     add_input_fields(clean)
-    clean.add_argument(
-        "--no-normalize", action="store_true", help="leave entity names as they are (no N rules)"
-    )
+    clean.add_argument("--no-normalize", action="store_true", help="leave entity names as they are (no N rules)")
     clean.add_argument(
         "--entities",
         action="append",
@@ -76,8 +74,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         with progress_bar(console, enabled=not args.quiet) as advance:
             summary = clean_to(
-                args.paths, args.output, args.format, settings, on_file=advance,
-                drop_duplicates=args.drop_duplicates, engine=engine,
+                args.paths,
+                args.output,
+                args.format,
+                settings,
+                on_file=advance,
+                drop_duplicates=args.drop_duplicates,
+                engine=engine,
             )
     except (GazetteerError, OutputError) as error:
         raise UsageError(str(error)) from error

@@ -28,9 +28,7 @@ def add_parser(commands) -> None:
         help="Jaccard similarity from which two passages are copies (default: [tool.cleaner.dedup] threshold, else 0.5)",
     )
     add_input_fields(dedup)
-    dedup.add_argument(
-        "--entities", action="append", default=[], metavar="FILE", help="a gazetteer file (repeatable)"
-    )
+    dedup.add_argument("--entities", action="append", default=[], metavar="FILE", help="a gazetteer file (repeatable)")
     add_engine_options(dedup)
     add_config_options(dedup)
     dedup.set_defaults(run=run)

@@ -11,9 +11,7 @@ def add_parser(commands) -> None:
     entities = commands.add_parser(
         "entities", help="run the examples of the gazetteer's entries (the default's and yours)"
     )
-    entities.add_argument(
-        "--entities", action="append", default=[], metavar="FILE", help="your gazetteer file"
-    )
+    entities.add_argument("--entities", action="append", default=[], metavar="FILE", help="your gazetteer file")
     entities.set_defaults(run=run)
 
 

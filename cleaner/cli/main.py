@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
-from cleaner.core.version import __version__
 from cleaner.cli import check, clean, dedup, entities, rule
 from cleaner.cli.options import EXIT_USAGE, Parser, UsageError
+from cleaner.core.version import __version__
 
 COMMANDS = (clean, check, rule, dedup, entities)
 

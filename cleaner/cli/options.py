@@ -29,14 +29,14 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
         "--engine", choices=("local", "ray"), default="local", help="where the stages run (default: this process)"
     )
     parser.add_argument(
-        "--address", metavar="ADDR", help="with --engine ray: the Ray cluster (auto, ray://head:10001); default: a local one"
+        "--address",
+        metavar="ADDR",
+        help="with --engine ray: the Ray cluster (auto, ray://head:10001); default: a local one",
     )
 
 
 def add_config_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--config", metavar="FILE", help="a pyproject.toml or cleaner.toml (default: the nearest)"
-    )
+    parser.add_argument("--config", metavar="FILE", help="a pyproject.toml or cleaner.toml (default: the nearest)")
     parser.add_argument(
         "--jobs", "-j", type=jobs, metavar="N", help="processes to read and clean with (default: one per core)"
     )

@@ -7,9 +7,9 @@ import functools
 import gc
 import os
 import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 from cleaner import engines
 from cleaner.core.globs import literal_base
@@ -20,9 +20,9 @@ from cleaner.core.stage import Ready, Stage
 from cleaner.index import CorpusIndex, Store, cache_folder
 from cleaner.io.files import Source, discover
 from cleaner.io.formats import STREAMED
-from cleaner.pipeline.diagnostics import FileReport, copy_diagnostics, in_order
 from cleaner.pipeline.checking_stages import check_file, checking_state, crashed_file, file_cost
 from cleaner.pipeline.compared import dedup_normalizer
+from cleaner.pipeline.diagnostics import FileReport, copy_diagnostics, in_order
 from cleaner.rules import duplicate_paragraph
 
 

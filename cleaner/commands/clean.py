@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 from cleaner.core.model import InputError
 from cleaner.core.settings import Settings
@@ -15,6 +15,7 @@ from cleaner.io.files import discover, kind_of
 from cleaner.io.formats import MANY
 from cleaner.io.writers import RECORD_FORMATS, OutputError, Writer, open_writer
 from cleaner.pipeline.cleaning import Cleaned
+
 
 @dataclass
 class Summary:
@@ -51,9 +52,7 @@ def clean(
 
 def single_document_input(paths: list[str]) -> bool:
     """Whether ``paths`` name one document that can go to stdout as plain text."""
-    return len(paths) == 1 and (
-        paths[0] == "-" or (os.path.isfile(paths[0]) and kind_of(paths[0]) not in MANY)
-    )
+    return len(paths) == 1 and (paths[0] == "-" or (os.path.isfile(paths[0]) and kind_of(paths[0]) not in MANY))
 
 
 def clean_to(
@@ -127,8 +126,4 @@ def _inputs_within(output: str, paths: Iterable[str]) -> set[str]:
     given = [os.path.realpath(p) for p in paths if p != "-"]
     if not any(os.path.commonpath([out, p]) in (out, p) for p in given):
         return set()
-    return {
-        os.path.realpath(s.path)
-        for s in discover(paths)
-        if not isinstance(s, InputError) and s.path != "-"
-    }
+    return {os.path.realpath(s.path) for s in discover(paths) if not isinstance(s, InputError) and s.path != "-"}

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from typing import Any, Sequence
+from typing import Any
 
 import cleaner.rules as rules_module
 from cleaner.core.settings import DedupSettings, Settings
@@ -105,9 +106,7 @@ def _type_problem(key: str, value: Any) -> str | None:
         return "must be a whole number, at least 1"
     if key == "dedup" and not isinstance(value, dict):
         return "must be a table"
-    if key == "per-file-ignores" and not (
-        isinstance(value, dict) and all(_strings(v) for v in value.values())
-    ):
+    if key == "per-file-ignores" and not (isinstance(value, dict) and all(_strings(v) for v in value.values())):
         return 'must be a table of globs to lists of codes ({"glob" = ["CODE", ...]})'
     return None
 
@@ -134,9 +133,7 @@ def resolve(flags: Flags = Flags(), config: str | None = None, start: str = ".")
         if layer_select is not None:  # a new selection starts over, as in ruff
             select, ignore = tuple(layer_select), ()
         select, ignore = select + tuple(extend), ignore + tuple(layer_ignore)
-    per_file = tuple(
-        (glob, tuple(codes)) for glob, codes in table.get("per-file-ignores", {}).items()
-    )
+    per_file = tuple((glob, tuple(codes)) for glob, codes in table.get("per-file-ignores", {}).items())
     for _, codes in per_file:
         check_selectors(codes, f"{where} per-file-ignores")
     entities = tuple(os.path.join(root, p) for p in table.get("entities", ()))

@@ -7,8 +7,8 @@ fix waits for the next pass, and the document is checked again after every pass.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from cleaner.core.model import Document, Edit, Finding, Line
 

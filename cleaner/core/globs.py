@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def glob_regex(pattern: str) -> re.Pattern[str]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import copyreg
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Callable, Mapping, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
@@ -195,11 +196,7 @@ class Document:
 
 def lines_from_text(text: str) -> tuple[Line, ...]:
     """Split ``text`` into paragraphs: every non-blank line, numbered from 1."""
-    return tuple(
-        Line(number, line)
-        for number, line in enumerate(text.splitlines(), start=1)
-        if line.strip()
-    )
+    return tuple(Line(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip())
 
 
 @dataclass(frozen=True)

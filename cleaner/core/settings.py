@@ -41,7 +41,9 @@ class DedupSettings:
         if self.size < 1 or self.bands < 1 or self.rows < 1:
             raise ValueError("shingle size, bands and rows must be at least 1")
         if self.bands * self.rows > self.num_perm:
-            raise ValueError(f"{self.bands} bands of {self.rows} rows need {self.bands * self.rows} permutations, not {self.num_perm}")
+            raise ValueError(
+                f"{self.bands} bands of {self.rows} rows need {self.bands * self.rows} permutations, not {self.num_perm}"
+            )
         if not 0.0 < self.threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], not {self.threshold}")
         if not 0.0 < self.common_share <= 1.0 or self.common_min < 0:
@@ -84,9 +86,7 @@ class Settings:
 
     def is_selected(self, code: str) -> bool:
         """Whether the rule ``code`` runs: selected by a prefix and not ignored."""
-        return any(code.startswith(p) for p in self.select) and not any(
-            code.startswith(p) for p in self.ignore
-        )
+        return any(code.startswith(p) for p in self.select) and not any(code.startswith(p) for p in self.ignore)
 
     def relative(self, path: str) -> str:
         """``path`` relative to the project root, as globs see it."""

@@ -5,8 +5,9 @@ The stage never knows which engine runs it: in this process, in worker processes
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ a trie shares their prefixes, so it tries each character once.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 
 def trie_regex(words: Iterable[str], token: Callable[[str], str] = re.escape) -> str:

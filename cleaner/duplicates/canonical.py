@@ -5,7 +5,7 @@ the corpus index all use."""
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 

@@ -7,18 +7,18 @@ copy is canonical (the earliest known date, else the first in input order).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
+from cleaner.core.model import InputError
+from cleaner.core.settings import DedupSettings
 from cleaner.duplicates.canonical import date_ranks
 from cleaner.duplicates.grouping import Selected, as_groups, flat_groups
 from cleaner.duplicates.shingles import ShingleSets, concatenate, shingle_sets
 from cleaner.duplicates.words import split_words, text_keys
-from cleaner.core.model import InputError
-from cleaner.core.settings import DedupSettings
 
 TEXT_CHUNK = 1 << 12  # texts split and shingled at a time
 

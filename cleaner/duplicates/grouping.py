@@ -12,17 +12,18 @@ the sets read back for each block. No step holds every set, signature or candida
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, Iterator, NamedTuple
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 import numpy as np
 
+from cleaner.core.settings import DedupSettings
 from cleaner.duplicates import clusters, lsh
 from cleaner.duplicates.canonical import group_heads
 from cleaner.duplicates.shingles import ShingleSets
 from cleaner.duplicates.signatures import permutations, signatures
 from cleaner.duplicates.similarity import jaccard
 from cleaner.duplicates.store import BandFile, PairRuns
-from cleaner.core.settings import DedupSettings
 
 SIGNATURE_ROWS = 1 << 16  # sets signed at a time: their signatures are dropped once banded
 VERIFY_ROUNDS = 4  # rounds of one candidate per item; the last round takes all that remain
@@ -188,9 +189,7 @@ def _verified_roots(
     return roots
 
 
-def _with_canonicals(
-    members: np.ndarray, starts: np.ndarray, copy_of: np.ndarray, sets: Selected, rank
-) -> FlatGroups:
+def _with_canonicals(members: np.ndarray, starts: np.ndarray, copy_of: np.ndarray, sets: Selected, rank) -> FlatGroups:
     """Each group's canonical member (the lowest rank), and every member's similarity to it."""
     flat = FlatGroups(members, starts, members[:0], np.empty(0))
     group_of = flat.group_of()
@@ -211,4 +210,3 @@ def as_groups(flat: FlatGroups) -> list:
         others = members != head
         found.append((head, members[others], flat.similarities[start:end][others]))
     return found
-

@@ -31,7 +31,7 @@ at 2 edits), and so, less, does a floor of 300 passages (0.9940 at 5 edits).
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -72,9 +72,7 @@ def common_of_counts(values: np.ndarray, counts: np.ndarray, total: int, share: 
     return values[counts > max(share * total, minimum)]
 
 
-def common_in_chunks(
-    chunks: Callable[[], Iterable[ShingleSets]], count: int, share: float, minimum: int
-) -> np.ndarray:
+def common_in_chunks(chunks: Callable[[], Iterable[ShingleSets]], count: int, share: float, minimum: int) -> np.ndarray:
     """:func:`common_shingles` of the ``count`` sets that ``chunks()`` yields, a chunk at a time.
 
     Two passes over the chunks in fixed memory, however many distinct shingles there are:

@@ -19,19 +19,20 @@ from __future__ import annotations
 import pickle
 import tempfile
 from array import array
+from collections.abc import Iterable, Iterator
 from itertools import repeat
-from typing import Any, Iterable, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
+from cleaner.core.fixes import Outcome, apply_once
+from cleaner.core.model import Document, Finding, InputError
+from cleaner.core.settings import Settings
 from cleaner.duplicates import corpus
 from cleaner.duplicates.canonical import date_ranks
 from cleaner.duplicates.grouping import FlatGroups, flat_groups
 from cleaner.duplicates.store import SetFile
-from cleaner.core.fixes import Outcome, apply_once
-from cleaner.core.model import Document, Finding, InputError
 from cleaner.rules.duplicate_paragraph import copy_finding
-from cleaner.core.settings import Settings
 
 
 class Mark(NamedTuple):
@@ -185,7 +186,10 @@ def marked(item: Any, marks: list[Mark], drop: bool) -> Any:
     if not marks:
         return item
     outcome = item.outcome
-    entries = [{"line": m.line, "cluster": m.cluster, "canonical": m.canonical, "similarity": round(m.similarity, 4)} for m in marks]
+    entries = [
+        {"line": m.line, "cluster": m.cluster, "canonical": m.canonical, "similarity": round(m.similarity, 4)}
+        for m in marks
+    ]
     document = outcome.document.with_metadata(duplicates=sorted(entries, key=lambda e: e["line"]))
     applied = outcome.applied
     if drop:

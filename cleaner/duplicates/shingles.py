@@ -19,12 +19,13 @@ same value for one shingle in plain Python; it is the reference the arrays are t
 
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 
-from cleaner.duplicates.words import Words, fmix, fmix_int, ranges, split_words, word_hash
 from cleaner.core.model import words_key
+from cleaner.duplicates.words import Words, fmix, fmix_int, ranges, split_words, word_hash
 
 KINDS = ("word", "char")
 _MASK64 = (1 << 64) - 1
@@ -84,9 +85,7 @@ def shingle_hash(shingle: str, kind: str = "word") -> int:
     return fmix_int(value) >> 32
 
 
-def shingle_sets(
-    texts: Sequence[str], kind: str = "word", size: int = 1, words: Words | None = None
-) -> ShingleSets:
+def shingle_sets(texts: Sequence[str], kind: str = "word", size: int = 1, words: Words | None = None) -> ShingleSets:
     """The shingle sets of ``texts``; a text shorter than ``size`` is one shingle.
 
     ``words``, the texts' :func:`split_words`, is computed when not given. A caller signs a

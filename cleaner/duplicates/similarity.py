@@ -38,10 +38,12 @@ def _jaccard_block(sets: ShingleSets, left: np.ndarray, right: np.ndarray) -> np
     pair_ids = np.arange(len(left), dtype=np.uint64) << np.uint64(32)
     # (pair, hash) keys: each side is sorted already (pairs in order, each set sorted), so the
     # stable sort (timsort) only merges two runs
-    keys = np.concatenate((
-        np.repeat(pair_ids, a) | sets.hashes[ranges(sets.offsets[left], a)],
-        np.repeat(pair_ids, b) | sets.hashes[ranges(sets.offsets[right], b)],
-    ))
+    keys = np.concatenate(
+        (
+            np.repeat(pair_ids, a) | sets.hashes[ranges(sets.offsets[left], a)],
+            np.repeat(pair_ids, b) | sets.hashes[ranges(sets.offsets[right], b)],
+        )
+    )
     keys.sort(kind="stable")
     # each set holds a hash once, so a hash seen twice within a pair is in both sets
     shared = keys[1:][keys[1:] == keys[:-1]] >> np.uint64(32)

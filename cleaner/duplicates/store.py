@@ -21,7 +21,7 @@ import contextlib
 import mmap
 import tempfile
 from array import array
-from typing import Iterator
+from collections.abc import Iterator
 
 import numpy as np
 

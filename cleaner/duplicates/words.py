@@ -11,7 +11,8 @@ is the same in plain Python): stable across runs and machines.
 
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 

@@ -60,6 +60,7 @@ class Engine(Protocol):
         found. Raises for a bad gazetteer before any input is read."""
         ...
 
+
 # The input (bytes, by ``Stage.cost``) below which the pool does not pay for its start: one
 # core cleans 4 to 5 MB of text or HTML a second, and the pool takes about a second to start
 # (a process importing cleaner), so on two cores it saves time from about two seconds' work.

@@ -60,9 +60,7 @@ class _Worker:
 
     def __init__(self, context: Any, stage: Stage):
         self.connection, child = context.Pipe()
-        self.process = context.Process(
-            target=_serve, args=(child, stage.setup, stage.args, stage.run), daemon=True
-        )
+        self.process = context.Process(target=_serve, args=(child, stage.setup, stage.args, stage.run), daemon=True)
         self.process.start()
         child.close()
         self.batches: deque[_Batch] = deque()  # sent, results not back yet

@@ -13,14 +13,15 @@ from __future__ import annotations
 import logging
 import pickle
 from collections import Counter
-from typing import Any, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from cleaner.core.model import Document, InputError
 from cleaner.core.settings import Settings
 from cleaner.duplicates.corpus import Deduplicated, as_clusters
-from cleaner.io.files import Source
 from cleaner.engines.local import calling
 from cleaner.engines.ray_rows import BATCH, dataset, lookup, paragraph_columns, passages
+from cleaner.io.files import Source
 
 INSTALL = "pip install 'news-cleaner[ray]'"
 
@@ -73,9 +74,11 @@ class RayEngine:
         dedup_stage(settings)  # a bad gazetteer raises here, before any input is read
         errors: list[InputError] = []
         documents = _documents(read_all(paths, settings, on_source=on_source), errors)
-        prepared = dataset(documents).map_batches(
-            _prepare, fn_args=(settings,), batch_format="pyarrow", batch_size=BATCH
-        ).materialize()
+        prepared = (
+            dataset(documents)
+            .map_batches(_prepare, fn_args=(settings,), batch_format="pyarrow", batch_size=BATCH)
+            .materialize()
+        )
         counts: Counter = Counter(documents=prepared.count())
         found = []
         for level, stats in (("paragraphs", counts), ("articles", Counter())):

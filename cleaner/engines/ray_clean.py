@@ -8,23 +8,26 @@ back, as the marks :mod:`cleaner.duplicates.marks` puts on each document.
 from __future__ import annotations
 
 import pickle
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import numpy as np
 
+from cleaner.core.model import InputError
+from cleaner.core.settings import Settings
 from cleaner.duplicates import marks as duplicates
 from cleaner.duplicates.corpus import Group, Passage
 from cleaner.engines import ray_groups
 from cleaner.engines.ray_rows import BATCH, LINE_BITS, dataset, dumps, lookup, paragraph_columns, passages
-from cleaner.core.model import InputError
-from cleaner.core.settings import Settings
 
 
 def clean(items: Iterable[Any], settings: Settings, marking: bool, drop: bool, partitions: int) -> Iterator[Any]:
     """The cleaned ``items`` and the input errors, in order (see ``RayEngine.clean``)."""
-    cleaned = dataset(items).map_batches(
-        _clean, fn_args=(settings, marking), batch_format="pyarrow", batch_size=BATCH
-    ).materialize()
+    cleaned = (
+        dataset(items)
+        .map_batches(_clean, fn_args=(settings, marking), batch_format="pyarrow", batch_size=BATCH)
+        .materialize()
+    )
     marks: dict[int, list[duplicates.Mark]] = {}
     if marking:
         rows = cleaned.map_batches(passages, fn_args=("paragraphs",), batch_format="pyarrow").materialize()
@@ -68,7 +71,9 @@ def _marks(groups: list[Group], passage: dict[int, Passage]) -> dict[int, list[d
         head = passage[group.canonical]
         where = {"path": head.path, **({"record": head.record} if head.record is not None else {}), "line": head.line}
         found.setdefault(owner, []).append(duplicates.Mark(head.line, number, where, 1.0, False))
-        for member, member_owner, similarity in zip(group.members.tolist(), owners.tolist(), group.similarities.tolist()):
+        for member, member_owner, similarity in zip(
+            group.members.tolist(), owners.tolist(), group.similarities.tolist()
+        ):
             mark = duplicates.Mark(passage[member].line, number, where, similarity, member_owner != owner)
             found.setdefault(member_owner, []).append(mark)
     return found

@@ -25,7 +25,7 @@ call of a stage function sees whole buckets (or nodes, or labels) and many of th
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 import numpy as np
 import pyarrow as pa
@@ -33,13 +33,13 @@ import pyarrow.compute as pc
 import ray.data
 from ray.data.expressions import col
 
+from cleaner.core.settings import DedupSettings
 from cleaner.duplicates import canonical, components, corpus, grouping, lsh
 from cleaner.duplicates.corpus import Group
 from cleaner.duplicates.shingles import ShingleSets, concatenate
 from cleaner.duplicates.signatures import permutations, signatures
 from cleaner.duplicates.similarity import jaccard
 from cleaner.duplicates.words import fmix
-from cleaner.core.settings import DedupSettings
 
 MAX_NEIGHBOURS = 64  # as lsh.candidate_pairs: the same pairs from the same buckets
 SETS, ROWS = 0, 1  # the two sides of a group-by that brings shingle sets to rows
@@ -52,9 +52,11 @@ def find_groups(
     stats = Counter() if stats is None else stats
     signed = passages.map_batches(_signed, fn_args=(settings, partitions), batch_format="pyarrow")
     texts = _by(signed, partitions, _exact_copies).materialize()
-    sets = texts.filter(expr=col("index") == col("first")).map_batches(
-        _tagged_sets, fn_args=(partitions,), batch_format="pyarrow"
-    ).materialize()
+    sets = (
+        texts.filter(expr=col("index") == col("first"))
+        .map_batches(_tagged_sets, fn_args=(partitions,), batch_format="pyarrow")
+        .materialize()
+    )
     stats["passages"] += passages.count()
     stats["exact_copies"] += texts.count() - sets.count()
     buckets = sets.map_batches(
@@ -108,13 +110,15 @@ def _column(table: pa.Table, name: str) -> np.ndarray:
 def _signed(batch: pa.Table, settings: DedupSettings, partitions: int) -> pa.Table:
     """Stage 1: each text's word key and shingle set; texts without words go no further."""
     signed = corpus.sign(batch.column("compare").to_pylist(), settings)
-    rows = pa.table({
-        "index": batch.column("index"),
-        "key": pa.array(signed.keys, pa.uint64()),
-        "date": batch.column("date"),
-        "set": _list(signed.sets),
-        "part": _part(signed.keys, partitions),
-    })
+    rows = pa.table(
+        {
+            "index": batch.column("index"),
+            "key": pa.array(signed.keys, pa.uint64()),
+            "date": batch.column("date"),
+            "set": _list(signed.sets),
+            "part": _part(signed.keys, partitions),
+        }
+    )
     return rows.filter(pa.array(signed.sizes > 0))
 
 
@@ -123,13 +127,15 @@ def _exact_copies(batch: pa.Table) -> pa.Table:
     batch = batch.sort_by("index")
     index = _column(batch, "index")
     firsts, copy_of = grouping.distinct_texts(_column(batch, "key"), np.ones(len(index), dtype=bool))
-    return pa.table({
-        "index": index,
-        "first": index[firsts][copy_of],
-        "copied": np.bincount(copy_of, minlength=len(firsts))[copy_of] > 1,
-        "date": batch.column("date"),
-        "set": batch.column("set"),
-    })
+    return pa.table(
+        {
+            "index": index,
+            "first": index[firsts][copy_of],
+            "copied": np.bincount(copy_of, minlength=len(firsts))[copy_of] > 1,
+            "date": batch.column("date"),
+            "set": batch.column("set"),
+        }
+    )
 
 
 def _tagged_sets(batch: pa.Table, partitions: int) -> pa.Table:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import copyreg
 import io
 import pickle
+from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from types import MappingProxyType
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import numpy as np
 
@@ -49,18 +50,26 @@ def paragraph_columns(position, documents: list[Document | None], normalize) -> 
     present = [d for d in documents if d is not None]
     texts = [[line.text for line in d.lines] if d else [] for d in documents]
     compared = iter(normalize(list(chain.from_iterable(texts))) if normalize and present else [])
-    return pa.table({
-        "position": position,
-        "id": [d.id if d else "" for d in documents],
-        "path": [d.path if d else "" for d in documents],
-        "record": pa.array([d.record if d else None for d in documents], pa.int64()),
-        "date": [known_date(d.metadata.get("date")) if d else "" for d in documents],
-        "raw_date": [dumps(d.metadata.get("date") if d else None) for d in documents],
-        "lines": pa.array([[line.number for line in d.lines] if d else [] for d in documents], pa.list_(pa.int64())),
-        "texts": pa.array(texts, pa.list_(pa.string())),
-        "compare": pa.array([list(islice(compared, len(t))) for t in texts] if normalize else texts, pa.list_(pa.string())),
-        "article": normalize(["\n".join(t) for t in texts]) if normalize and present else ["\n".join(t) for t in texts],
-    })
+    return pa.table(
+        {
+            "position": position,
+            "id": [d.id if d else "" for d in documents],
+            "path": [d.path if d else "" for d in documents],
+            "record": pa.array([d.record if d else None for d in documents], pa.int64()),
+            "date": [known_date(d.metadata.get("date")) if d else "" for d in documents],
+            "raw_date": [dumps(d.metadata.get("date") if d else None) for d in documents],
+            "lines": pa.array(
+                [[line.number for line in d.lines] if d else [] for d in documents], pa.list_(pa.int64())
+            ),
+            "texts": pa.array(texts, pa.list_(pa.string())),
+            "compare": pa.array(
+                [list(islice(compared, len(t))) for t in texts] if normalize else texts, pa.list_(pa.string())
+            ),
+            "article": normalize(["\n".join(t) for t in texts])
+            if normalize and present
+            else ["\n".join(t) for t in texts],
+        }
+    )
 
 
 def passages(batch, level: str):
@@ -72,8 +81,15 @@ def passages(batch, level: str):
     position = batch.column("position").to_numpy()
     if level == "articles":
         texts = pc.binary_join(batch.column("texts"), "\n")
-        columns = {"index": position, "compare": batch.column("article"), "text": texts, "line": pa.nulls(len(position), pa.int64())}
-        return pa.table({**columns, **{name: batch.column(name) for name in ("id", "path", "record", "date", "raw_date")}})
+        columns = {
+            "index": position,
+            "compare": batch.column("article"),
+            "text": texts,
+            "line": pa.nulls(len(position), pa.int64()),
+        }
+        return pa.table(
+            {**columns, **{name: batch.column(name) for name in ("id", "path", "record", "date", "raw_date")}}
+        )
     sizes = pc.list_value_length(batch.column("lines")).to_numpy()
     owner = np.repeat(np.arange(len(position)), sizes)
     within = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
@@ -84,14 +100,18 @@ def passages(batch, level: str):
         "line": pc.list_flatten(batch.column("lines")),
     }
     taken = pa.array(owner)
-    return pa.table({**columns, **{name: batch.column(name).take(taken) for name in ("id", "path", "record", "date", "raw_date")}})
+    return pa.table(
+        {**columns, **{name: batch.column(name).take(taken) for name in ("id", "path", "record", "date", "raw_date")}}
+    )
 
 
 def lookup(passages, groups) -> dict[int, Passage]:
     """The passages of the clusters, by index, from the cluster: only those come back."""
     import ray
 
-    wanted = np.unique(np.concatenate([[g.canonical] for g in groups] + [g.members for g in groups] or [[]])).astype(np.int64)
+    wanted = np.unique(np.concatenate([[g.canonical] for g in groups] + [g.members for g in groups] or [[]])).astype(
+        np.int64
+    )
     found = passages.map_batches(_only, fn_args=(wanted,), batch_format="pyarrow")
     result = {}
     for ref in found.to_arrow_refs():

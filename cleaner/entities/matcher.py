@@ -12,17 +12,70 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
-from cleaner.entities.gazetteer import Entity
 from cleaner.core.trie import trie_regex
+from cleaner.entities.gazetteer import Entity
 
 # Words that start a sentence, so a dotted form before them ends one ("the U.S. The ...").
-_STARTERS = (
-    "The A An In On At But And Or So He She It They We I You This That These Those His Her "
-    "Their Its Our There Then When While After Before However Meanwhile Some Many Most Both "
-    "Each If As Since Although Though Yet Still Also Now Last Next For From With Under Officials"
-).split()
+_STARTERS = [
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "There",
+    "Then",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "However",
+    "Meanwhile",
+    "Some",
+    "Many",
+    "Most",
+    "Both",
+    "Each",
+    "If",
+    "As",
+    "Since",
+    "Although",
+    "Though",
+    "Yet",
+    "Still",
+    "Also",
+    "Now",
+    "Last",
+    "Next",
+    "For",
+    "From",
+    "With",
+    "Under",
+    "Officials",
+]
 _SENTENCE_ENDS = re.compile(r"[\"”’']*(?:$|\s+(?:(?:" + "|".join(_STARTERS) + r")\b|[\"“]))")
 _ARTICLE = re.compile(r"\b[Tt]he\s+$")
 

@@ -27,17 +27,18 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
-from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
+from typing import NamedTuple
 
+from cleaner.core.model import InputError
+from cleaner.core.settings import Settings
 from cleaner.duplicates.corpus import sign
 from cleaner.index import copies as copy_finder
 from cleaner.index import lsh_table
 from cleaner.index.copies import Copy
 from cleaner.index.store import Store, cache_folder
-from cleaner.core.model import InputError
 from cleaner.io.files import Source, Unreadable, load
-from cleaner.core.settings import Settings
 
 __all__ = ["Analysis", "Analyze", "Copy", "CorpusIndex", "Paragraph", "Read", "Store", "cache_folder", "read_file"]
 

@@ -104,9 +104,7 @@ def copies_in(rows: list[tuple], members: np.ndarray, heads: np.ndarray) -> list
     """The (copy, canonical) places of :func:`clusters_of`'s members that are in another
     article (file and record) than their canonical."""
     return [
-        (m, h)
-        for m, h in zip(members.tolist(), heads.tolist())
-        if rows[m][1] != rows[h][1] or rows[m][2] != rows[h][2]
+        (m, h) for m, h in zip(members.tolist(), heads.tolist()) if rows[m][1] != rows[h][1] or rows[m][2] != rows[h][2]
     ]
 
 

@@ -23,13 +23,13 @@ import sqlite3
 
 import numpy as np
 
+from cleaner.core.settings import DedupSettings
 from cleaner.duplicates import lsh
 from cleaner.duplicates.shingles import ShingleSets
 from cleaner.duplicates.signatures import permutations, signatures
 from cleaner.duplicates.similarity import jaccard
 from cleaner.index import clusters
 from cleaner.index.store import Store, chunks, select_ids, sets_of
-from cleaner.core.settings import DedupSettings
 
 MAX_NEIGHBOURS = 64  # partners a new paragraph takes from one bucket
 SIGNATURE_ROWS = 1 << 16  # sets signed at a time

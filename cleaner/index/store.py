@@ -20,15 +20,15 @@ import os
 import pickle
 import sqlite3
 import time
+from collections.abc import Iterator
 from dataclasses import fields
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 
+from cleaner.core.settings import Settings
 from cleaner.core.version import __version__
 from cleaner.duplicates.shingles import ShingleSets
-from cleaner.core.settings import Settings
 
 SCHEMA_VERSION = 3
 FOLDER = ".cleaner_cache"
@@ -40,7 +40,14 @@ _GITIGNORE = "# Created by cleaner: the corpus index is a cache, never committed
 # which rules a run reports (every rule's findings are stored), and whether unsafe fixes are
 # applied (paragraphs are stored as the safe fixes leave them)
 _NOT_FINGERPRINTED = {
-    "root", "config_file", "include", "exclude", "select", "ignore", "per_file_ignores", "unsafe_fixes",
+    "root",
+    "config_file",
+    "include",
+    "exclude",
+    "select",
+    "ignore",
+    "per_file_ignores",
+    "unsafe_fixes",
 }
 
 SCHEMA = """
@@ -159,9 +166,7 @@ class Store:
         return default if row is None else pickle.loads(row[0])
 
     def put(self, name: str, value) -> None:
-        self.connection.execute(
-            "INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, pickle.dumps(value))
-        )
+        self.connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, pickle.dumps(value)))
 
     def close(self) -> None:
         self.connection.close()

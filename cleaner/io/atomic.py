@@ -72,18 +72,14 @@ class AtomicFile:
     ``commit``: text (UTF-8, "\\n" line ends) or, with ``binary``, bytes. ``mode``: the
     permissions the new file gets."""
 
-    def __init__(
-        self, path: str, sweeper: Sweeper | None = None, binary: bool = False, mode: int | None = None
-    ):
+    def __init__(self, path: str, sweeper: Sweeper | None = None, binary: bool = False, mode: int | None = None):
         self.path, self.mode = path, mode
         folder = os.path.dirname(os.path.abspath(path))
         os.makedirs(folder, exist_ok=True)
         if sweeper is not None:
             sweeper(folder)
         handle, self.temporary = temporary_file(folder)
-        self.stream: IO = (
-            os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="\n")
-        )
+        self.stream: IO = os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="\n")
 
     def commit(self) -> None:
         self.stream.close()
@@ -97,9 +93,7 @@ class AtomicFile:
             os.unlink(self.temporary)
 
 
-def write_atomically(
-    path: str, data: str | bytes, sweeper: Sweeper | None = None, mode: int | None = None
-) -> None:
+def write_atomically(path: str, data: str | bytes, sweeper: Sweeper | None = None, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` so that it is either wholly old or wholly new."""
     out = AtomicFile(path, sweeper, binary=isinstance(data, bytes), mode=mode)
     try:

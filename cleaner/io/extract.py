@@ -12,13 +12,14 @@ import copy
 import re
 import signal
 import threading
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html import unescape
-from typing import Any, Iterator, Mapping
+from typing import Any
 
-from cleaner.io.combine import combine
 from cleaner.core.model import words_key
+from cleaner.io.combine import combine
 
 # Chosen for news pages: comments are not the article, and duplicate detection is
 # cleaner's own job (trafilatura's `deduplicate` keeps a process-wide cache whose results
@@ -50,9 +51,7 @@ class ExtractionTimeout(Exception):
     """A page whose extraction took longer than the time limit."""
 
 
-def extract_html(
-    html: bytes | str, url: str | None = None, seconds: float | None = None
-) -> Extracted | None:
+def extract_html(html: bytes | str, url: str | None = None, seconds: float | None = None) -> Extracted | None:
     """The main text of a page, one paragraph per line, with its metadata; None if none.
 
     With ``seconds``, an extraction that takes longer raises :class:`ExtractionTimeout`
@@ -65,9 +64,9 @@ def extract_html(
         if tree is None:
             return None
         links = _link_keys(tree)
-        precise = _as_dict(trafilatura.bare_extraction(
-            copy.deepcopy(tree), url=url, with_metadata=True, **RUNS["precision"]
-        ))
+        precise = _as_dict(
+            trafilatura.bare_extraction(copy.deepcopy(tree), url=url, with_metadata=True, **RUNS["precision"])
+        )
         balanced = _as_dict(trafilatura.bare_extraction(tree, url=url, **RUNS["balanced"]))
     combined = combine(precise.get("text") or "", balanced.get("text") or "")
     if not combined.text.strip():
@@ -103,9 +102,7 @@ def _link_keys(tree: Any) -> frozenset[str]:
 def _linked_lines(text: str, links: frozenset[str]) -> list[int]:
     """The numbers of the lines of ``text`` whose words are those of one link on the page."""
     return [
-        number
-        for number, line in enumerate(text.splitlines(), start=1)
-        if line.strip() and words_key(line) in links
+        number for number, line in enumerate(text.splitlines(), start=1) if line.strip() and words_key(line) in links
     ]
 
 

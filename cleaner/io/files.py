@@ -7,8 +7,9 @@ import gzip
 import os
 import sys
 import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import BinaryIO
 
 from cleaner.core.model import InputError
 
@@ -85,8 +86,7 @@ def _walk(
         subfolders[:] = sorted(
             d
             for d in subfolders
-            if os.path.realpath(os.path.join(folder, d)) not in excluded
-            and enter(os.path.join(folder, d))
+            if os.path.realpath(os.path.join(folder, d)) not in excluded and enter(os.path.join(folder, d))
         )
         below = os.path.relpath(folder, root)  # the folder's name relative to the root
         below = "" if below == os.curdir else below + os.sep

@@ -3,7 +3,7 @@ every input that could not be listed or read, in input order."""
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from cleaner.core.model import Document, InputError
 from cleaner.core.settings import Settings

@@ -15,8 +15,8 @@ import os
 import stat
 from dataclasses import dataclass
 
-from cleaner.io.atomic import Sweeper, write_atomically
 from cleaner.core.model import Document
+from cleaner.io.atomic import Sweeper, write_atomically
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),

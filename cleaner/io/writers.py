@@ -9,10 +9,10 @@ import re
 import sys
 from typing import IO, Any, Protocol
 
-from cleaner.io.atomic import AtomicFile, Sweeper, write_atomically
-from cleaner.io.extras import MissingExtra
 from cleaner.core.fixes import Outcome
 from cleaner.core.model import Document
+from cleaner.io.atomic import AtomicFile, Sweeper, write_atomically
+from cleaner.io.extras import MissingExtra
 
 _SUFFIXES = re.compile(r"(?:\.(?:txt|html?|jsonl|ndjson|warc|parquet))?(?:\.gz)?$", re.IGNORECASE)
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")

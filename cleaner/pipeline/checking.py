@@ -9,7 +9,7 @@ their lines in the fixed file.
 from __future__ import annotations
 
 import os
-from typing import Callable
+from collections.abc import Callable
 
 from cleaner.core.mode import Mode
 from cleaner.core.model import Document, InputError
@@ -91,7 +91,13 @@ def _report_as_found(report: FileReport, documents: list[Document], context: Con
 
 
 def _write(
-    report: FileReport, source: Source, data: bytes, sweeper: Sweeper | None, documents: list, context: Context, found: dict
+    report: FileReport,
+    source: Source,
+    data: bytes,
+    sweeper: Sweeper | None,
+    documents: list,
+    context: Context,
+    found: dict,
 ) -> None:
     """The fixed text into the file, atomically, in its own encoding; if that fails, the
     file is as it was and its findings are reported as they stand."""

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import functools
 
-from cleaner.io.atomic import Sweeper
-from cleaner.pipeline.checking import analyze_source, check_source
-from cleaner.pipeline.diagnostics import FileReport
-from cleaner.index import Analyze, Copy, Read, read_file
 from cleaner.core.mode import Mode
 from cleaner.core.model import InputError
-from cleaner.io.files import Source, size_of
-from cleaner.rules import Context, PerFile, make_context
 from cleaner.core.settings import Settings
+from cleaner.index import Analyze, Copy, Read, read_file
+from cleaner.io.atomic import Sweeper
+from cleaner.io.files import Source, size_of
+from cleaner.pipeline.checking import analyze_source, check_source
+from cleaner.pipeline.diagnostics import FileReport
+from cleaner.rules import Context, PerFile, make_context
 
 
 class LazyPerFile:

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from cleaner.core.stage import Ready, Stage
 from cleaner.core.fixes import Outcome, fix_until_stable
 from cleaner.core.model import Document, Finding, InputError
+from cleaner.core.settings import Settings
+from cleaner.core.stage import Ready
 from cleaner.io.files import Source, Unreadable, discover, load, size_of
 from cleaner.io.formats import MANY, Record, parse, read, read_one, record_error, records
 from cleaner.rules import Context, PerFile, check_document, make_context
-from cleaner.core.settings import Settings
 
 GZIP_RATIO = 4  # gzip shrinks news text and HTML about fourfold
 
@@ -46,7 +46,7 @@ def clean_document(document: Document, context: Context) -> Outcome:
         memo: dict = {}
         outcome = fix_until_stable(
             document,
-            lambda d: check_document(d, stage, memo),
+            lambda d, stage=stage, memo=memo: check_document(d, stage, memo),
             context.settings.max_fix_passes,
             unsafe,
         )

@@ -3,7 +3,8 @@ names written one way; the per-document stage of ``dedup`` that every engine run
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from cleaner.core.model import Document, InputError
 from cleaner.core.settings import Settings
@@ -78,4 +79,6 @@ def passages_of(document: Document) -> tuple[Passage, list[Passage]]:
     """A document as a whole article, and as its paragraphs."""
     date = document.metadata.get("date")
     article = Passage(document.id, document.path, document.record, None, document.text, date)
-    return article, [Passage(document.id, document.path, document.record, line.number, line.text, date) for line in document.lines]
+    return article, [
+        Passage(document.id, document.path, document.record, line.number, line.text, date) for line in document.lines
+    ]

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from cleaner.core.model import Document, Edit, Finding, InputError
 from cleaner.index import Copy
@@ -108,13 +109,9 @@ def diagnostic(
         for edit in (finding.fix.edits if finding.fix else ())
     )
     if document.record is None:
-        return Diagnostic(
-            document.path, finding, row, finding.column, row, end_column, text, edits, fixed
-        )
+        return Diagnostic(document.path, finding, row, finding.column, row, end_column, text, edits, fixed)
     record = document.record
-    return Diagnostic(
-        document.path, finding, record, 1, record, 1, text, edits, fixed, row, finding.column
-    )
+    return Diagnostic(document.path, finding, record, 1, record, 1, text, edits, fixed, row, finding.column)
 
 
 def _edit_location(edit: Edit, row: int, text: str) -> tuple[int, int, int, int, str]:

@@ -15,18 +15,14 @@ from cleaner.pipeline.diagnostics import FileReport, fixed_and_left
 from cleaner.rules import Context
 
 
-def fix_text(
-    report: FileReport, text: str, document: Document, context: Context, copies: list[Finding]
-) -> str:
+def fix_text(report: FileReport, text: str, document: Document, context: Context, copies: list[Finding]) -> str:
     outcome = _with_copies(clean_document(document, context), copies, context.settings.unsafe_fixes)
     fixed, numbers = rewrite_text(text, outcome.document)
     report.diagnostics.extend(fixed_and_left(document, outcome, numbers))
     return fixed
 
 
-def fix_jsonl(
-    report: FileReport, text: str, documents: list[Document], context: Context, copies: dict
-) -> str:
+def fix_jsonl(report: FileReport, text: str, documents: list[Document], context: Context, copies: dict) -> str:
     lines = jsonl_lines(text)
     field_name = context.settings.text_field
     unsafe = context.settings.unsafe_fixes

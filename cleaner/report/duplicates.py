@@ -46,9 +46,7 @@ def _label(passage: Passage) -> str:
 def _table(title: str, clusters: list[Cluster]) -> Table:
     table = Table(title=title, title_justify="left")
     for name in ("cluster", "canonical", "copy", "similarity"):
-        table.add_column(
-            name, justify="right" if name in ("cluster", "similarity") else "left", overflow="fold"
-        )
+        table.add_column(name, justify="right" if name in ("cluster", "similarity") else "left", overflow="fold")
     for c in clusters:
         for number, member in enumerate(c.members):
             first = number == 0

@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from typing import Any, Iterable, TextIO
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from cleaner.pipeline.diagnostics import Diagnostic
 
@@ -49,9 +50,7 @@ def full(diagnostic: Diagnostic) -> str:
     ]
     if d.finding.fix is not None:
         safety = "safe" if d.safe else "unsafe"
-        lines.append(
-            f"{gutter} = fix ({safety}{', applied' if d.fixed else ''}): {describe_fix(d)}"
-        )
+        lines.append(f"{gutter} = fix ({safety}{', applied' if d.fixed else ''}): {describe_fix(d)}")
     return "\n".join(lines) + "\n"
 
 
@@ -71,8 +70,7 @@ def as_json(diagnostic: Diagnostic) -> dict[str, Any]:
             "applicability": "safe" if d.safe else "unsafe",
             "message": describe_fix(d),
             "edits": [
-                {"content": new, "location": _at(r, c), "end_location": _at(er, ec)}
-                for r, c, er, ec, new in d.edits
+                {"content": new, "location": _at(r, c), "end_location": _at(er, ec)} for r, c, er, ec, new in d.edits
             ],
         }
     text_location = None if d.text_row is None else _at(d.text_row, d.text_column)
@@ -119,9 +117,7 @@ def _escape_property(text: str) -> str:
 def write(diagnostics: list[Diagnostic], output_format: str, stream: TextIO) -> None:
     """Write ``diagnostics`` to ``stream`` in ``output_format`` (all but sarif)."""
     if output_format == "json":
-        stream.write(
-            json.dumps([as_json(d) for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
-        )
+        stream.write(json.dumps([as_json(d) for d in diagnostics], indent=2, ensure_ascii=False) + "\n")
     elif output_format == "jsonl":
         stream.writelines(json.dumps(as_json(d), ensure_ascii=False) + "\n" for d in diagnostics)
     elif output_format == "github":

@@ -55,7 +55,5 @@ def render(rule: ModuleType) -> str:
             if chosen:
                 parts.append(title)
                 for paragraphs in chosen:
-                    parts.append(
-                        "\n".join(["- " + paragraphs[0], *("  " + p for p in paragraphs[1:])])
-                    )
+                    parts.append("\n".join(["- " + paragraphs[0], *("  " + p for p in paragraphs[1:])]))
     return "\n".join(parts) + "\n"

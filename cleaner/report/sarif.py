@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from types import ModuleType
-from typing import Any, Iterable, TextIO
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from cleaner.core.version import __version__
 from cleaner.pipeline.diagnostics import Diagnostic
 from cleaner.report import rule_docs
 
-SCHEMA = (
-    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-)
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 
 def rule_descriptor(rule: ModuleType) -> dict[str, Any]:

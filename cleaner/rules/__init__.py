@@ -24,13 +24,15 @@ Two optional parts of a line rule keep long articles cheap:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from types import ModuleType
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 from cleaner.core.model import Document, Finding, Line, first_words
 from cleaner.core.phrases import load_phrases
+from cleaner.core.settings import Settings
 from cleaner.rules import (
     advertisement,
     byline,
@@ -54,7 +56,6 @@ from cleaner.rules import (
 )
 from cleaner.rules._shared import Trigger, hit_lines, join_lines
 from cleaner.rules.base import DocumentRule, LineRule
-from cleaner.core.settings import Settings
 
 RULES: tuple[ModuleType, ...] = (
     byline,
@@ -88,6 +89,8 @@ def all_rules() -> tuple[ModuleType, ...]:
 def selected_rules(settings: Settings) -> tuple[ModuleType, ...]:
     """The rules ``settings`` select, in code order."""
     return tuple(rule for rule in all_rules() if settings.is_selected(rule.CODE))
+
+
 Memo = dict  # line -> the findings of the line rules on that line
 
 
@@ -146,9 +149,7 @@ class PerFile:
         if not ignored:
             return self.context
         if ignored not in self.variants:
-            kept = tuple(
-                r for r in self.context.rules if not any(r.CODE.startswith(p) for p in ignored)
-            )
+            kept = tuple(r for r in self.context.rules if not any(r.CODE.startswith(p) for p in ignored))
             self.variants[ignored] = self.context.only(kept)
         return self.variants[ignored]
 
@@ -190,9 +191,7 @@ def run_rule(module: ModuleType, document: Document, context: Context) -> Iterat
         yield from rule.check(document, context)
 
 
-def check_document(
-    document: Document, context: Context, memo: Memo | None = None
-) -> list[Finding]:
+def check_document(document: Document, context: Context, memo: Memo | None = None) -> list[Finding]:
     """Every finding of every selected rule on ``document``: line rules, then document rules.
 
     With a ``memo``, lines checked before (in an earlier fix pass) are not checked again: a

@@ -12,8 +12,18 @@ import regex
 compile_atomic = re.compile if sys.version_info >= (3, 11) else regex.compile
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -43,9 +53,49 @@ _DATE_SEP = r"[\s,|·•/()\[\]–—-]*"
 DATE_WORD = r"(?:" + _WEEKDAY + "|" + _MONTH + r")\b"
 """A weekday or month name: the words a stamp without a label or number can start with."""
 DATE_WORDS = frozenset(
-    "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday"
-    " sun sunday jan january feb february mar march apr april may jun june jul july aug august"
-    " sep sept september oct october nov november dec december".split()
+    [
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ]
 )
 """The words that :data:`DATE_WORD` matches, as a line's first word."""
 DATE_TOKEN = r"(?:" + _ANCHOR + r"|" + _FILLER + r")"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from cleaner.core.model import Document, Edit, Finding, Fix
 from cleaner.core.model import words_key as phrase_key
@@ -141,9 +142,7 @@ def headline_repeats(document: Document, top: int = HEADLINE_TOP) -> tuple[int |
     (the headline is then the metadata's, so the first result is None). Without one, the first line among the
     top ``top`` paragraphs that is repeated there, before any sentence, is the headline.
     """
-    titles = [
-        t for t in (document.metadata.get(k) for k in TITLE_FIELDS) if isinstance(t, str) and phrase_key(t)
-    ]
+    titles = [t for t in (document.metadata.get(k) for k in TITLE_FIELDS) if isinstance(t, str) and phrase_key(t)]
     if titles:
         whole = {phrase_key(t) for t in titles}
         keys = whole.union(*(title_keys(t) for t in titles))
@@ -165,9 +164,7 @@ def headline_repeats(document: Document, top: int = HEADLINE_TOP) -> tuple[int |
         if key in seen:
             first, start = seen[key], line.first_word
             return first, frozenset(
-                n.number
-                for n in document.lines[:top]
-                if n.number != first and n.first_word == start and n.key == key
+                n.number for n in document.lines[:top] if n.number != first and n.first_word == start and n.key == key
             )
         if key:
             seen[key] = line.number

@@ -30,11 +30,12 @@ B007: Advertisement - Scroll to continue
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from cleaner.core.model import Finding, Line
-from cleaner.rules._shared import first_words, phrase_set, removal, word_trigger
 from cleaner.core.settings import Settings
+from cleaner.rules._shared import first_words, phrase_set, removal, word_trigger
 from cleaner.rules.base import LineRule
 
 CODE = "B007"
@@ -54,6 +55,7 @@ def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
     if line.key in prepared["labels"]:
         return (removal(CODE, NAME, line.number, line.text, "advertisement label"),)
     return ()
+
 
 RULE = LineRule(
     code=CODE,

@@ -17,8 +17,9 @@ the rule's table in ``cleaner/data/boilerplate.toml``). Rules never edit text th
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from cleaner.core.model import Document, Finding, Line
 from cleaner.core.settings import Settings

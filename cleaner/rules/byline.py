@@ -34,14 +34,15 @@ B001: Reporting by Jane Doe; Editing by John Roe
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import regex
 
 from cleaner.core.model import Finding, Line
+from cleaner.core.settings import Settings
 from cleaner.rules._patterns import DATE, NAMES, compile_atomic, could_be_names, iso_date
 from cleaner.rules._shared import Trigger, first_words, phrase_pattern, removal, word_trigger
-from cleaner.core.settings import Settings
 from cleaner.rules.base import LineRule
 
 CODE = "B001"
@@ -123,6 +124,7 @@ def _author(names: str, roles: frozenset[str]) -> str:
     while len(parts) > 1 and any(w.lower().rstrip("s") in roles for w in parts[-1].split()):
         parts.pop()
     return ", ".join(parts)
+
 
 RULE = LineRule(
     code=CODE,

@@ -41,6 +41,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from cleaner.core.model import Finding, Line
+from cleaner.core.settings import Settings
 from cleaner.rules._shared import (
     first_words,
     phrase_pattern,
@@ -48,7 +49,6 @@ from cleaner.rules._shared import (
     starts_regex,
     word_trigger,
 )
-from cleaner.core.settings import Settings
 from cleaner.rules.base import LineRule
 
 CODE = "B013"
@@ -78,6 +78,7 @@ def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
     if start and prepared["channel"].search(line.text, start.end()):
         return (removal(CODE, NAME, line.number, line.text, "how to reach or follow the writer"),)
     return ()
+
 
 RULE = LineRule(
     code=CODE,

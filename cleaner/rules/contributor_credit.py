@@ -40,8 +40,8 @@ from typing import Any
 import regex
 
 from cleaner.core.model import Finding, Line
-from cleaner.rules._shared import Trigger, removal
 from cleaner.core.settings import Settings
+from cleaner.rules._shared import Trigger, removal
 from cleaner.rules.base import LineRule
 
 CODE = "B016"
@@ -76,9 +76,7 @@ def check_line(line: Line, prepared: frozenset[str]) -> tuple[Finding, ...]:
 def _names(who: str, words: frozenset[str]) -> bool:
     """Whether ``who`` is names, with only the lower-case words a credit uses."""
     parts = re.findall(r"[\w'’.-]+", who)
-    return any(_NAME_WORD.match(p) for p in parts) and all(
-        _NAME_WORD.match(p) or p.lower() in words for p in parts
-    )
+    return any(_NAME_WORD.match(p) for p in parts) and all(_NAME_WORD.match(p) or p.lower() in words for p in parts)
 
 
 def _place(rest: str) -> bool:
@@ -87,6 +85,7 @@ def _place(rest: str) -> bool:
     if not words:
         return True
     return words[0].lower() in ("from", "in") and all(w[0].isupper() for w in words[1:])
+
 
 RULE = LineRule(
     code=CODE,

@@ -29,11 +29,12 @@ B009: This report may not be reproduced or broadcast without permission.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from cleaner.core.model import Finding, Line
-from cleaner.rules._shared import Trigger, needles, phrase_pattern, removal
 from cleaner.core.settings import Settings
+from cleaner.rules._shared import Trigger, needles, phrase_pattern, removal
 from cleaner.rules.base import LineRule
 
 CODE = "B009"
@@ -74,6 +75,7 @@ def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
     ):
         return (removal(CODE, NAME, line.number, text, "copyright notice"),)
     return ()
+
 
 RULE = LineRule(
     code=CODE,

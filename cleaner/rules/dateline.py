@@ -34,11 +34,13 @@ B002: February 12, 2018
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import regex
 
 from cleaner.core.model import Finding, Line
+from cleaner.core.settings import Settings
 from cleaner.rules._patterns import (
     DATE_WORD,
     DATE_WORDS,
@@ -56,7 +58,6 @@ from cleaner.rules._shared import (
     removal,
     word_trigger,
 )
-from cleaner.core.settings import Settings
 from cleaner.rules.base import LineRule
 
 CODE = "B002"
@@ -76,9 +77,7 @@ def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
         ),
         # the stamp, then nothing but punctuation, or "by" and names (matched case-sensitively,
         # which needs the regex module's Unicode classes)
-        "stamp": compile_atomic(
-            r"^\W*(?P<label>" + label + r")?(?P<date>" + date_run(label) + ")", re.IGNORECASE
-        ),
+        "stamp": compile_atomic(r"^\W*(?P<label>" + label + r")?(?P<date>" + date_run(label) + ")", re.IGNORECASE),
         "author": regex.compile(r"\s*by\s+(?P<author>" + NAMES + r")\W*$", regex.IGNORECASE),
     }
 
@@ -114,6 +113,7 @@ def _metadata(date: str | None, author: str | None) -> dict[str, str]:
     if author:
         metadata["author"] = " ".join(author.split())
     return metadata
+
 
 RULE = LineRule(
     code=CODE,

@@ -31,7 +31,8 @@ B004: The river rose overnight.\\nVolunteers fill sandbags\\nVolunteers fill san
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from cleaner.core.model import Document, Finding, Line
 from cleaner.rules._shared import headline_repeats, is_sentence, removal
@@ -56,7 +57,10 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
         if not is_sentence(earlier.text) and earlier.number not in flagged:
             flagged.add(earlier.number)
             yield removal(
-                CODE, NAME, earlier.number, earlier.text,
+                CODE,
+                NAME,
+                earlier.number,
+                earlier.text,
                 f"caption shown twice (again on line {line.number})",
             )
         flagged.add(line.number)

@@ -34,11 +34,12 @@ N001: Moscow's rhetoric changed when Russian Federation accused Washington.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
-from cleaner.entities import Matcher, load_gazetteer
 from cleaner.core.model import Edit, Finding, Fix, Line
 from cleaner.core.settings import Settings
+from cleaner.entities import Matcher, load_gazetteer
 from cleaner.rules.base import LineRule
 
 CODE = "N001"
@@ -69,6 +70,7 @@ def check_lines(lines: Sequence[Line], matcher: Matcher) -> list[Finding]:
             )
         )
     return findings
+
 
 RULE = LineRule(
     code=CODE,

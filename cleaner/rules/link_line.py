@@ -35,11 +35,12 @@ B011: Listen: http://example.fm/ep615
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from cleaner.core.model import Finding, Line
-from cleaner.rules._shared import Trigger, removal
 from cleaner.core.settings import Settings
+from cleaner.rules._shared import Trigger, removal
 from cleaner.rules.base import LineRule
 
 CODE = "B011"
@@ -50,9 +51,7 @@ _ADDRESS = r"(?:(?:https?|ftp)://|www\.)\S+"
 _MEDIA = r"\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|mp3|mp4|m4a|wav|ogg|mov|avi|webm)(?:[?#]\S*)?"
 _END = r"[\s.,;:!?)\]'\"”’]*$"
 _LABEL = r"[\w'’&-]+(?:[^\S\n]+[\w'’&-]+){0,3}[^\S\n]*:[^\S\n]*"  # spaces may be no-break ones
-_LINE = re.compile(
-    r"^\W*(?:" + _LABEL + _ADDRESS + r"|" + _ADDRESS + _MEDIA + ")" + _END, re.IGNORECASE
-)
+_LINE = re.compile(r"^\W*(?:" + _LABEL + _ADDRESS + r"|" + _ADDRESS + _MEDIA + ")" + _END, re.IGNORECASE)
 
 
 def prepare(data: Mapping[str, Any], settings: Settings) -> None:
@@ -67,6 +66,7 @@ def check_line(line: Line, prepared: None) -> tuple[Finding, ...]:
     if _LINE.match(line.text.strip()):
         return (removal(CODE, NAME, line.number, line.text, "address of a file or button alone"),)
     return ()
+
 
 RULE = LineRule(
     code=CODE,

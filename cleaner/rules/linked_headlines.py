@@ -87,4 +87,5 @@ def _in_capitals(line: Line) -> bool:
     letters = [c for c in line.text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
+
 RULE = DocumentRule(code=CODE, name=NAME, check=check)

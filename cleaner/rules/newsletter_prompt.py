@@ -35,9 +35,11 @@ B008: Subscribe now
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from cleaner.core.model import Finding, Line
+from cleaner.core.settings import Settings
 from cleaner.rules._shared import (
     first_words,
     phrase_pattern,
@@ -46,7 +48,6 @@ from cleaner.rules._shared import (
     starts_regex,
     word_trigger,
 )
-from cleaner.core.settings import Settings
 from cleaner.rules.base import LineRule
 
 CODE = "B008"
@@ -77,6 +78,7 @@ def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
     if (start and prepared["subscription"].search(text, start.end())) or line.key in prepared["lines"]:
         return (removal(CODE, NAME, line.number, line.text, "newsletter or sign-up prompt"),)
     return ()
+
 
 RULE = LineRule(
     code=CODE,

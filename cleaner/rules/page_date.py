@@ -43,9 +43,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from cleaner.core.model import Document, Finding, Line
+from cleaner.core.settings import Settings
 from cleaner.rules._patterns import DATE_WORDS
 from cleaner.rules._shared import is_sentence, removal
-from cleaner.core.settings import Settings
 from cleaner.rules.base import DocumentRule
 
 CODE = "B015"
@@ -94,8 +94,7 @@ def _only_the_date(line: Line, date: tuple[int, int, int], words: frozenset[str]
     named = _WORD.findall(text)
     if not named and month not in numbers:
         return False  # "22 2018": no month, neither as a number nor as a word
-    return all(
-        len(word) <= SHORT or word.lower() in words or ZONE.fullmatch(word) for word in named
-    )
+    return all(len(word) <= SHORT or word.lower() in words or ZONE.fullmatch(word) for word in named)
+
 
 RULE = DocumentRule(code=CODE, name=NAME, prepare=prepare, check=check)

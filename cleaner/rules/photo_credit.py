@@ -31,11 +31,12 @@ B010: REUTERS/Jane Doe
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from cleaner.core.model import Finding, Line
-from cleaner.rules._shared import Trigger, first_words, phrase_pattern, removal, word_trigger
 from cleaner.core.settings import Settings
+from cleaner.rules._shared import Trigger, first_words, phrase_pattern, removal, word_trigger
 from cleaner.rules.base import LineRule
 
 CODE = "B010"
@@ -79,6 +80,7 @@ def check_line(line: Line, prepared: Mapping[str, re.Pattern[str]]) -> tuple[Fin
 def _may_credit_agency(text: str) -> bool:
     """An agency credit is a name with a slash or "via", or is short enough to be the name."""
     return len(text) <= SHORT or "/" in text or " via " in text
+
 
 RULE = LineRule(
     code=CODE,

@@ -38,9 +38,11 @@ B005: Related stories\\nCouncil approves budget for new school buses\\nFerry far
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from cleaner.core.model import Document, Finding
+from cleaner.core.settings import Settings
 from cleaner.rules._shared import (
     first_words,
     is_sentence,
@@ -50,7 +52,6 @@ from cleaner.rules._shared import (
     starts_regex,
     word_trigger,
 )
-from cleaner.core.settings import Settings
 from cleaner.rules.base import DocumentRule
 
 CODE = "B005"
@@ -97,5 +98,6 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
 def _headline_shaped(text: str) -> bool:
     """A short line that does not end like a sentence: a linked headline."""
     return len(text) < 200 and len(text.split()) <= MAX_CALL_WORDS and not is_sentence(text)
+
 
 RULE = DocumentRule(code=CODE, name=NAME, prepare=prepare, check=check)

@@ -33,7 +33,8 @@ B003: Floods close the coast road\\nFloods close the coast road\\nThe road reope
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from cleaner.core.model import Document, Finding
 from cleaner.rules._shared import headline_repeats, removal
@@ -49,5 +50,6 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
         if line.number in repeats:
             where = "the page title" if first is None else f"line {first}"
             yield removal(CODE, NAME, line.number, line.text, f"headline repeated from {where}")
+
 
 RULE = DocumentRule(code=CODE, name=NAME, check=check)

@@ -46,12 +46,13 @@ D001: The council voted on Tuesday to rebuild the harbour wall.\\nWork starts in
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from cleaner.core.model import Document, Finding, Line
 from cleaner.rules._shared import HEADLINE_TOP, TITLE_FIELDS, headline_repeats, removal
-from cleaner.rules.duplicated_caption import REACH, pairs_of
 from cleaner.rules.base import DocumentRule
+from cleaner.rules.duplicated_caption import REACH, pairs_of
 
 CODE = "D001"
 NAME = "repeated-paragraph"
@@ -91,7 +92,7 @@ def _in_stretch(texts: list[str], first: int, index: int) -> bool:
     gap, run = index - first, 1
     for step in (-1, 1):
         at = index + step
-        while 0 <= at - gap and at < len(texts) and run < STRETCH and texts[at] == texts[at - gap]:
+        while at - gap >= 0 and at < len(texts) and run < STRETCH and texts[at] == texts[at - gap]:
             run, at = run + 1, at + step
     return run >= STRETCH
 
@@ -111,5 +112,6 @@ def _left_to_other_rules(document: Document, context: Any, repeats: list) -> set
     if context.settings.is_selected("B004") and min(gap for _, gap in gaps) <= REACH:
         skip |= {line.number for pair in document.derived(pairs_of) for line in pair}
     return skip
+
 
 RULE = DocumentRule(code=CODE, name=NAME, check=check)

@@ -33,11 +33,12 @@ B006: Like this:Like Loading...
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from cleaner.core.model import Finding, Line
-from cleaner.rules._shared import first_words, phrase_set, removal, word_trigger
 from cleaner.core.settings import Settings
+from cleaner.rules._shared import first_words, phrase_set, removal, word_trigger
 from cleaner.rules.base import LineRule
 
 CODE = "B006"
@@ -86,6 +87,7 @@ def _is_widget(key: str, text: str, networks: frozenset[str]) -> bool:
         return False
     target = key.split()[-1]
     return target in networks or "opens in new window" in key or "(" in text
+
 
 RULE = LineRule(
     code=CODE,

@@ -41,8 +41,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from cleaner.core.model import Document, Finding, Line
-from cleaner.rules._shared import first_words, is_sentence, prefix_regex, removal
 from cleaner.core.settings import Settings
+from cleaner.rules._shared import first_words, is_sentence, prefix_regex, removal
 from cleaner.rules.base import DocumentRule
 
 CODE = "B014"
@@ -102,5 +102,6 @@ def _items(text: str) -> list[str]:
 
 def _all_short(items: list[str], words: int) -> bool:
     return all(len(item.split()) <= words for item in items)
+
 
 RULE = DocumentRule(code=CODE, name=NAME, prepare=prepare, check=check)

@@ -12,9 +12,9 @@ import types
 import pytest
 
 import cleaner.rules
-from cleaner.rules.base import DocumentRule
 from cleaner.cli import main
 from cleaner.core.model import Edit, Finding, Fix
+from cleaner.rules.base import DocumentRule
 
 ARTICLE = "By Jane Doe\n\nThe road reopened on Monday, the USA -backed council said.\n\nLike this:\n"
 FIXED = "The road reopened on Monday, the US-backed council said.\n"
@@ -59,7 +59,7 @@ def test_clean_files_exit_0(corpus, capsys):
 def test_exit_zero_and_unreadable_inputs(corpus, capsys):
     assert run(capsys, "a.txt", "--exit-zero")[0] == 0
     (corpus / "bad.jsonl").write_text('{"text": "Fine."}\n{oops\n', encoding="utf-8")
-    code, out, err = run(capsys, "bad.jsonl", "missing.txt", "clean.txt", "--exit-zero")
+    code, _out, err = run(capsys, "bad.jsonl", "missing.txt", "clean.txt", "--exit-zero")
     assert code == 1
     assert "error: bad.jsonl:2: invalid JSON" in err and "error: missing.txt: no such file" in err
 
@@ -122,9 +122,11 @@ def test_fix_keeps_crlf_gzip_and_reports_what_is_left(corpus, capsys):
 
 
 def test_html_is_checked_but_never_rewritten(corpus, capsys):
-    page = "<html><head><title>Floods</title></head><body><article><p>By Jane Doe</p>" + (
-        "<p>The road reopened on Monday after the flood waters went down overnight.</p>" * 3
-    ) + "</article></body></html>"
+    page = (
+        "<html><head><title>Floods</title></head><body><article><p>By Jane Doe</p>"
+        + ("<p>The road reopened on Monday after the flood waters went down overnight.</p>" * 3)
+        + "</article></body></html>"
+    )
     (corpus / "p.html").write_text(page, encoding="utf-8")
     code, out, _ = run(capsys, "--fix", "p.html")
     assert code == 1 and "B001" in out and "(fixed)" not in out
@@ -132,7 +134,7 @@ def test_html_is_checked_but_never_rewritten(corpus, capsys):
 
 
 def test_diff_prints_and_writes_nothing(corpus, capsys):
-    code, out, err = run(capsys, "--diff", "a.txt", "clean.txt")
+    code, out, _err = run(capsys, "--diff", "a.txt", "clean.txt")
     assert code == 1
     assert out.startswith("--- a/a.txt\n+++ b/a.txt\n")
     assert "-By Jane Doe\n" in out and f"+{FIXED}" in out
@@ -146,7 +148,11 @@ def test_per_file_ignores(corpus, capsys):
     (corpus / "cleaner.toml").write_text("[per-file-ignores]\n'wire/*' = ['B001', 'N']\n")
     out = run(capsys, "a.txt", "wire")[1]
     assert [line.split(":")[0] + " " + line.split()[1] for line in out.splitlines()] == [
-        "a.txt B001", "a.txt N001", "a.txt B006", "wire/b.txt D002", "wire/b.txt B006",
+        "a.txt B001",
+        "a.txt N001",
+        "a.txt B006",
+        "wire/b.txt D002",
+        "wire/b.txt B006",
     ]  # wire/b.txt copies a.txt: its body paragraph is a duplicate-paragraph
     run(capsys, "--fix", "wire")
     assert (corpus / "wire" / "b.txt").read_text().startswith("By Jane Doe\n")
@@ -182,7 +188,9 @@ def unsafe_rule():
     def check(document, context):
         for line in document.lines:
             if line.text == "UNSAFE":
-                yield Finding("B999", "unsafe-test", line.number, "m", line.text, fix=Fix((Edit(line.number),), safe=False))
+                yield Finding(
+                    "B999", "unsafe-test", line.number, "m", line.text, fix=Fix((Edit(line.number),), safe=False)
+                )
 
     rule.RULE = DocumentRule(code=rule.CODE, name=rule.NAME, check=check)
     return rule

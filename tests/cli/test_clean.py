@@ -30,7 +30,9 @@ def test_text_output_mirrors_the_input_tree(corpus, capsys):
     out = corpus / "out"
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*.txt"))
     assert written == ["a/two.txt", "feed/r2.txt", "feed/r_1.txt", "one.txt"]
-    assert (out / "one.txt").read_text(encoding="utf-8") == "Floods close the coast road\nThe road reopened on Monday.\n"
+    assert (out / "one.txt").read_text(
+        encoding="utf-8"
+    ) == "Floods close the coast road\nThe road reopened on Monday.\n"
     assert capsys.readouterr().out == ""
 
 
@@ -40,7 +42,9 @@ def test_jsonl_output_records_every_removal(corpus, capsys):
     assert record["path"] == str(corpus / "in" / "one.txt")
     assert record["text"] == "Floods close the coast road\nThe road reopened on Monday."
     assert [(r["line"], r["rule"], r["name"]) for r in record["removed"]] == [
-        (1, "B002", "dateline"), (2, "B001", "byline"), (5, "B006", "share-trailer"),
+        (1, "B002", "dateline"),
+        (2, "B001", "byline"),
+        (5, "B006", "share-trailer"),
     ]
     assert record["removed"][1]["text"] == "By Jane Doe"
     assert record["metadata"] == {"date": "2024-05-02", "author": "Jane Doe"}
@@ -108,7 +112,10 @@ def test_summary_goes_to_stderr(corpus, capsys):
 def test_module_and_console_script_run(corpus):
     result = subprocess.run(
         [sys.executable, "-m", "cleaner", "clean", str(corpus / "in" / "one.txt")],
-        capture_output=True, text=True, env={**os.environ, "COLUMNS": "100"}, check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "100"},
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Floods close the coast road")

@@ -36,7 +36,8 @@ def test_json_shape(corpus, capsys):
     # the dated JSON Lines copy is canonical; members exclude it, with input lines (1-based)
     assert story["canonical"] == {"path": str(corpus / "feed.jsonl"), "record": 1, "line": 1}
     assert [(m["path"], m["line"]) for m in story["members"]] == [
-        (str(corpus / "a.txt"), 2), (str(corpus / "b.txt"), 1),
+        (str(corpus / "a.txt"), 2),
+        (str(corpus / "b.txt"), 1),
     ]
     assert story["members"][0]["similarity"] == 1.0 and 0.5 <= story["members"][1]["similarity"] < 1
     assert other["canonical"]["line"] == 2 and other["members"] == [
@@ -49,7 +50,9 @@ def test_json_shape(corpus, capsys):
         "canonical": {"path": str(corpus / "feed.jsonl"), "record": 1},
         "members": [{"path": str(corpus / "a.txt"), "similarity": 1.0}],
     }
-    assert result["stats"]["paragraphs"] == 6  # the byline is cleaned away and result["stats"]["duplicate_paragraphs"] == 3
+    assert (
+        result["stats"]["paragraphs"] == 6
+    )  # the byline is cleaned away and result["stats"]["duplicate_paragraphs"] == 3
 
 
 def test_threshold_flag(corpus, capsys):

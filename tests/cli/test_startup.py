@@ -43,3 +43,12 @@ def test_importing_the_package_imports_no_command():
     code = "import sys, cleaner; print(sorted(m for m in sys.modules if m.startswith('cleaner.')))"
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "['cleaner.core', 'cleaner.core.version']"
+
+
+def test_every_public_name_resolves():
+    import cleaner
+
+    for name in cleaner.__all__:
+        assert getattr(cleaner, name) is not None, name
+    with pytest.raises(AttributeError):
+        cleaner.no_such_name  # noqa: B018

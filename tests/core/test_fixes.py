@@ -53,7 +53,9 @@ def test_unsafe_fixes_need_permission():
     doc = document("a\nb")
     outcome = fix_until_stable(doc, lambda d: [finding(1, Edit(1), safe=False)] if len(d.lines) == 2 else [], 5)
     assert outcome.document.text == "a\nb" and len(outcome.remaining) == 1
-    outcome = fix_until_stable(doc, lambda d: [finding(1, Edit(1), safe=False)] if len(d.lines) == 2 else [], 5, unsafe=True)
+    outcome = fix_until_stable(
+        doc, lambda d: [finding(1, Edit(1), safe=False)] if len(d.lines) == 2 else [], 5, unsafe=True
+    )
     assert outcome.document.text == "b"
 
 

@@ -12,8 +12,14 @@ from cleaner.rules._shared import join_lines
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("Like this:", "like this"), ("LIKE  THIS", "like this"), ("— Share_this —", "share this"),
-     ("Don’t miss…", "don t miss"), ("", ""), ("Zoë's café", "zoë s café")],
+    [
+        ("Like this:", "like this"),
+        ("LIKE  THIS", "like this"),
+        ("— Share_this —", "share this"),
+        ("Don’t miss…", "don t miss"),
+        ("", ""),
+        ("Zoë's café", "zoë s café"),
+    ],
 )
 def test_words_key(text, key):
     assert words_key(text) == key
@@ -38,8 +44,17 @@ def test_line_views_are_computed_once_and_lines_compare_by_identity():
 
 
 FIRST_WORD_CASES = [
-    "Like this:", "  — By Jane Doe", "___under_score", "***", "İstanbul'da sel", "ÉTÉ 2019",
-    "5:45 AM PST", "(c) 2019 Courier", "U.S. forces", "«Citation» ici", "x",
+    "Like this:",
+    "  — By Jane Doe",
+    "___under_score",
+    "***",
+    "İstanbul'da sel",
+    "ÉTÉ 2019",
+    "5:45 AM PST",
+    "(c) 2019 Courier",
+    "U.S. forces",
+    "«Citation» ici",
+    "x",
 ]
 
 

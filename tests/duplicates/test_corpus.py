@@ -7,11 +7,11 @@ from collections import Counter
 
 import numpy as np
 
+from cleaner.core.settings import DedupSettings
 from cleaner.duplicates import Passage, cluster_passages, grouping, store
 from cleaner.duplicates.grouping import _verified_roots
 from cleaner.duplicates.shingles import shingle_sets
 from cleaner.entities import Matcher, load_gazetteer
-from cleaner.core.settings import DedupSettings
 
 STORY = "The council voted on Tuesday to rebuild the harbour wall before the winter storms arrive"
 SPUN = "The council voted on Wednesday to repair the harbour wall before winter storms arrive"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from cleaner.core.settings import DedupSettings
 from cleaner.duplicates import lsh
 from cleaner.duplicates.lsh import (
     MIN_RARE,
@@ -17,7 +18,6 @@ from cleaner.duplicates.lsh import (
 )
 from cleaner.duplicates.shingles import ShingleSets, concatenate
 from cleaner.duplicates.signatures import permutations, signatures
-from cleaner.core.settings import DedupSettings
 
 
 def test_the_default_curve_favours_recall_at_the_threshold():
@@ -33,10 +33,12 @@ def pairs_at(similarity: float, count: int, size: int = 60, seed: int = 3) -> Sh
     shared = round(2 * size * similarity / (1 + similarity))
     values = rng.choice(2**32, count * (2 * size - shared), replace=False).astype(np.uint32)
     sets = []
-    for k, block in enumerate(np.split(values, count)):
+    for _k, block in enumerate(np.split(values, count)):
         common, rest = block[:shared], block[shared:]
-        sets += [np.sort(np.concatenate((common, rest[: size - shared]))),
-                 np.sort(np.concatenate((common, rest[size - shared :])))]
+        sets += [
+            np.sort(np.concatenate((common, rest[: size - shared]))),
+            np.sort(np.concatenate((common, rest[size - shared :]))),
+        ]
     offsets = np.concatenate(([0], np.cumsum([len(s) for s in sets])))
     return ShingleSets(offsets, np.concatenate(sets))
 
@@ -103,7 +105,9 @@ def test_small_corpora_keep_every_shingle():
 def test_common_shingles_are_counted_exactly_whatever_shares_a_bucket(monkeypatch, buckets):
     monkeypatch.setattr(lsh, "COUNT_BUCKETS", buckets)
     rng = np.random.default_rng(8)
-    chunks = [sets_of(*[rng.choice(30, rng.integers(1, 8), replace=False).tolist() for _ in range(40)]) for _ in range(3)]
+    chunks = [
+        sets_of(*[rng.choice(30, rng.integers(1, 8), replace=False).tolist() for _ in range(40)]) for _ in range(3)
+    ]
     values, counts = np.unique(concatenate(chunks).hashes, return_counts=True)
     for minimum in (0, 10, 30):
         found = common_in_chunks(lambda: chunks, 120, 0.05, minimum)

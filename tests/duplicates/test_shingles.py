@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from cleaner.core.model import words_key
 from cleaner.duplicates.shingles import shingle_hash, shingle_sets
 from cleaner.duplicates.words import split_words, text_keys
-from cleaner.core.model import words_key
 
 
 def reference(text: str, kind: str, size: int) -> list[int]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.duplicates.words import split_words, word_hash
 from cleaner.core.model import words_key
+from cleaner.duplicates.words import split_words, word_hash
 
 
 def expected(texts: list[str]) -> list[list[int]]:

@@ -20,8 +20,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from cleaner import engines
-from cleaner import clean_to
+from cleaner import clean_to, engines
+from cleaner.cli import main
+from cleaner.core.settings import Settings
+from cleaner.engines import Stage
 from cleaner.pipeline.cleaning import (
     clean_piece,
     cleaning_state,
@@ -29,9 +31,6 @@ from cleaner.pipeline.cleaning import (
     piece_cost,
     pieces,
 )
-from cleaner.cli import main
-from cleaner.engines import Stage
-from cleaner.core.settings import Settings
 from tests.io.test_warc import records as warc_records
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -46,7 +45,7 @@ def pool_for_any_input(monkeypatch):
 @pytest.fixture
 def corpus(tmp_path):
     """Every kind of input, good and bad, with a JSON Lines feed larger than one batch, a WARC
-crawl and a Parquet file."""
+    crawl and a Parquet file."""
     folder = tmp_path / "corpus"
     shutil.copytree(ROOT / "fixtures" / "bad", folder / "bad", ignore=shutil.ignore_patterns("*.py"))
     shutil.copytree(ROOT / "fixtures" / "clean", folder / "clean")
@@ -56,7 +55,9 @@ crawl and a Parquet file."""
     lines[150] = "{not json"
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "crawl.warc").write_bytes(b"".join(warc_records()))
-    table = pa.table({"id": [f"p{n}" for n in range(80)], "text": [ARTICLE.replace("May", f"May {n},") for n in range(80)]})
+    table = pa.table(
+        {"id": [f"p{n}" for n in range(80)], "text": [ARTICLE.replace("May", f"May {n},") for n in range(80)]}
+    )
     pq.write_table(table, folder / "rows.parquet", row_group_size=30)
     return folder
 
@@ -174,7 +175,9 @@ def slow_extraction_state(parent: int, settings: Settings):
 
 
 def test_the_extraction_time_limit_holds_in_a_worker(tmp_path):
-    page = "<html><body><article><p>{} The harbour board met on Monday to set the timetable.</p></article></body></html>"
+    page = (
+        "<html><body><article><p>{} The harbour board met on Monday to set the timetable.</p></article></body></html>"
+    )
     for name, word in (("a", "Fast."), ("b", "Very slow."), ("c", "Quick.")):
         (tmp_path / f"{name}.html").write_text(page.format(word), encoding="utf-8")
     settings = Settings(extraction_seconds=0.5)

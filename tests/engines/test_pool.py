@@ -77,7 +77,7 @@ def test_an_exception_in_a_stage_stops_the_run_with_the_workers_traceback():
 
 
 def test_workers_that_cannot_start_stop_the_run_with_a_hint():
-    with pytest.raises(pool.WorkerError, match="could not start .*__main__"):
+    with pytest.raises(pool.WorkerError, match=r"could not start .*__main__"):
         list(pool.imap(stage(square, setup=fail_to_start), range(10), jobs=2))
 
 

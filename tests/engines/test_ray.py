@@ -11,11 +11,15 @@ import ray
 
 from cleaner import dedup
 from cleaner.cli import main
+from cleaner.core.settings import DedupSettings, Settings
 from cleaner.engines.ray import RayEngine
 from cleaner.report.duplicates import as_json
-from cleaner.core.settings import DedupSettings, Settings
 
-WORDS = [f"{a}{b}" for a in ("ka", "lo", "mi", "nu", "pe", "ra", "su", "ti", "vo", "ze") for b in ("bar", "cen", "dol", "fin", "gor", "hul", "jat", "kem", "lis", "mot", "nar", "pol", "rix", "sot", "tun")]
+WORDS = [
+    f"{a}{b}"
+    for a in ("ka", "lo", "mi", "nu", "pe", "ra", "su", "ti", "vo", "ze")
+    for b in ("bar", "cen", "dol", "fin", "gor", "hul", "jat", "kem", "lis", "mot", "nar", "pol", "rix", "sot", "tun")
+]
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -54,12 +58,19 @@ def corpus(tmp_path_factory):
     for number in range(40):
         lines = []
         for _ in range(int(rng.integers(5, 12))):
-            lines.append(edited(written[int(rng.integers(len(written)))], rng) if written and rng.random() < 0.3 else paragraph(rng))
+            lines.append(
+                edited(written[int(rng.integers(len(written)))], rng)
+                if written and rng.random() < 0.3
+                else paragraph(rng)
+            )
             written.append(lines[-1])
         articles.append(lines)
         (root / f"site{number % 3}").mkdir(exist_ok=True)
         (root / f"site{number % 3}" / f"{number:03d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    feed = [{"id": f"w{k}", "text": "\n".join(lines), "date": f"2021-0{1 + k % 9}-1{k % 10}"} for k, lines in enumerate(articles[::7])]
+    feed = [
+        {"id": f"w{k}", "text": "\n".join(lines), "date": f"2021-0{1 + k % 9}-1{k % 10}"}
+        for k, lines in enumerate(articles[::7])
+    ]
     feed.append({"id": "undated", "text": "\n".join(articles[3])})
     (root / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in feed), encoding="utf-8")
     return root

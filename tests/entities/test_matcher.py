@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.entities import Matcher, load_gazetteer
 from cleaner.core.trie import trie_regex
+from cleaner.entities import Matcher, load_gazetteer
 
 
 @pytest.fixture(scope="module")

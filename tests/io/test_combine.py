@@ -6,10 +6,7 @@ import pytest
 
 from cleaner.io.combine import combine, contained, merge, prose_share
 
-PROSE = [
-    f"Paragraph {n} of the harbour story says what the council decided and why it matters here."
-    for n in range(6)
-]
+PROSE = [f"Paragraph {n} of the harbour story says what the council decided and why it matters here." for n in range(6)]
 TEASERS = ["Ferry fares rise in spring", "Harbour wall repaired"]
 
 

@@ -15,8 +15,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from cleaner.io import parquet_file as parquet
 from cleaner.cli import main
+from cleaner.io import parquet_file as parquet
 
 STORIES = [
     "By Jane Doe\nThe harbour council voted on Monday to rebuild the pier, the USA -backed plan says.",
@@ -58,7 +58,9 @@ def jsonl(path) -> list[dict]:
 
 
 def test_rows_to_jsonl_with_a_custom_text_column(feed, capsys):
-    code, err = clean(capsys, "feed.parquet", "--text-field", "body", "--id-field", "key", "--format", "jsonl", "-o", "out.jsonl")
+    code, err = clean(
+        capsys, "feed.parquet", "--text-field", "body", "--id-field", "key", "--format", "jsonl", "-o", "out.jsonl"
+    )
     assert code == 0, err
     rows = jsonl(feed / "out.jsonl")
     assert [(r["id"], r["record"]) for r in rows] == [("s1", 1), ("s2", 2), ("s3", 3), ("s4", 4)]
@@ -66,7 +68,12 @@ def test_rows_to_jsonl_with_a_custom_text_column(feed, capsys):
     assert [r["rule"] for r in rows[0]["removed"]] == ["B001"] and rows[0]["edits"][0]["new"] == "US-"
     assert rows[3]["text"] == "The market reopened after the storm.\nTraders were relieved."
     metadata = rows[2]["metadata"]
-    assert metadata == {"title": "Story 3", "published": "2024-03-03T08:30:00", "tags": ["roads", "storm"], "price": "1.50"}
+    assert metadata == {
+        "title": "Story 3",
+        "published": "2024-03-03T08:30:00",
+        "tags": ["roads", "storm"],
+        "price": "1.50",
+    }
     assert rows[3]["metadata"]["tags"] is None
 
 
@@ -99,7 +106,9 @@ def test_an_abandoned_output_leaves_the_old_file_and_no_trace(tmp_path, monkeypa
     unraisable = []
     monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
     writer = Parquet(str(target))
-    writer.writer.write({"path": "a.txt", "id": "a", "text": "Text.", "lines": [1], "metadata": {}, "removed": [], "edits": []})
+    writer.writer.write(
+        {"path": "a.txt", "id": "a", "text": "Text.", "lines": [1], "metadata": {}, "removed": [], "edits": []}
+    )
     writer.close(commit=False)
     del writer
     gc.collect()
@@ -121,13 +130,27 @@ def test_bad_rows_and_bad_files_are_one_line_each(feed, capsys):
     (feed / "junk.parquet").write_bytes(b"PAR1 this is not a parquet file at all")
     whole = (feed / "feed.parquet").read_bytes()
     (feed / "cut.parquet").write_bytes(whole[: len(whole) // 2])
-    code, err = clean(capsys, "gaps.parquet", "junk.parquet", "cut.parquet", "feed.parquet", "--format", "jsonl", "-o", "out.jsonl", "-q")
+    code, err = clean(
+        capsys,
+        "gaps.parquet",
+        "junk.parquet",
+        "cut.parquet",
+        "feed.parquet",
+        "--format",
+        "jsonl",
+        "-o",
+        "out.jsonl",
+        "-q",
+    )
     assert code == 1
     lines = err.splitlines()
     assert lines[0] == "cleaner: gaps.parquet: row 2: field 'text' is null, not a string"
     assert lines[1].startswith("cleaner: junk.parquet: not a readable Parquet file (")
     assert lines[2].startswith("cleaner: cut.parquet: not a readable Parquet file (")
-    assert lines[3] == "cleaner: feed.parquet: no 'text' column (set it with --text-field; the columns: key, body, title, published, tags, price)"
+    assert (
+        lines[3]
+        == "cleaner: feed.parquet: no 'text' column (set it with --text-field; the columns: key, body, title, published, tags, price)"
+    )
     assert len(lines) == 4
     assert [r["text"] for r in jsonl(feed / "out.jsonl")] == ["A fine story about the harbour.", "Another fine story."]
 
@@ -206,6 +229,8 @@ def test_text_and_html_runs_import_neither_pyarrow_nor_fastwarc(tmp_path):
     )
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = {**os.environ, "PYTHONPATH": root}
-    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    )
     assert done.stdout.strip() == "[]"
     assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == "The road reopened.\n"

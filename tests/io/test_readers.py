@@ -9,14 +9,16 @@ import json
 import pytest
 
 from cleaner.core.model import Document, InputError
+from cleaner.core.settings import Settings
 from cleaner.io.files import Source, discover, kind_of
 from cleaner.io.formats import read
-from cleaner.core.settings import Settings
 
 HTML = (
     "<html><head><title>Harbour vote | Courier</title><meta name='author' content='Jane Doe'>"
     "</head><body><article><h1>Harbour vote</h1>"
-    + "".join(f"<p>Paragraph {n} of the harbour story, long enough to count as text for the extractor.</p>" for n in range(6))
+    + "".join(
+        f"<p>Paragraph {n} of the harbour story, long enough to count as text for the extractor.</p>" for n in range(6)
+    )
     + "</article></body></html>"
 )
 
@@ -30,9 +32,19 @@ def read_all(path, settings=Settings()):
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("a.txt", "text"), ("a.TXT.gz", "text"), ("a.html", "html"), ("a.htm.gz", "html"),
-     ("a.jsonl", "jsonl"), ("a.jsonl.gz", "jsonl"), ("a.csv", None), ("a.warc", "warc"),
-     ("a.WARC.gz", "warc"), ("a.parquet", "parquet"), ("a.parquet.gz", None)],
+    [
+        ("a.txt", "text"),
+        ("a.TXT.gz", "text"),
+        ("a.html", "html"),
+        ("a.htm.gz", "html"),
+        ("a.jsonl", "jsonl"),
+        ("a.jsonl.gz", "jsonl"),
+        ("a.csv", None),
+        ("a.warc", "warc"),
+        ("a.WARC.gz", "warc"),
+        ("a.parquet", "parquet"),
+        ("a.parquet.gz", None),
+    ],
 )
 def test_kind_of(name, kind):
     assert kind_of(name) == kind
@@ -64,8 +76,7 @@ def test_html_goes_through_the_extractor_with_metadata(tmp_path):
 
 def test_html_records_the_lines_that_are_links(tmp_path):
     story = "".join(
-        f"<p>Paragraph {n} of the ferry story, long enough to count as text for the extractor.</p>"
-        for n in range(6)
+        f"<p>Paragraph {n} of the ferry story, long enough to count as text for the extractor.</p>" for n in range(6)
     )
     links = (
         "<h3><a href='/a'>Ferry fares rise in spring</a></h3>"

@@ -12,12 +12,12 @@ import zlib
 import brotli
 import pytest
 
-from cleaner.io import warc_file as warc
 from cleaner.cli import main
 from cleaner.core.model import InputError
+from cleaner.core.settings import Settings
+from cleaner.io import warc_file as warc
 from cleaner.io.files import Source
 from cleaner.io.formats import read
-from cleaner.core.settings import Settings
 
 DATE = "2024-03-0{}T08:30:00Z"
 
@@ -42,7 +42,9 @@ def record(kind: str, n: int, block: bytes, content_type: str = "application/htt
     return head.encode() + block + b"\r\n\r\n"
 
 
-def response(n: int, body: bytes | None = None, status: str = "200 OK", headers: str = "Content-Type: text/html; charset=utf-8") -> bytes:
+def response(
+    n: int, body: bytes | None = None, status: str = "200 OK", headers: str = "Content-Type: text/html; charset=utf-8"
+) -> bytes:
     body = page(n) if body is None else body
     http = f"HTTP/1.1 {status}\r\n{headers}\r\n\r\n".encode() + body
     return record("response", n, http)
@@ -57,11 +59,19 @@ def records() -> list[bytes]:
     """A small crawl: pages 1 to 3 (page 2 gzipped and chunked), around the other kinds."""
     return [
         record("warcinfo", 90, b"software: a test\r\nformat: WARC File Format 1.0\r\n", "application/warc-fields"),
-        record("request", 91, b"GET /story/1 HTTP/1.1\r\nHost: news.example\r\n\r\n", "application/http; msgtype=request"),
+        record(
+            "request", 91, b"GET /story/1 HTTP/1.1\r\nHost: news.example\r\n\r\n", "application/http; msgtype=request"
+        ),
         response(1),
-        response(2, chunked(gzip.compress(page(2))), headers="Content-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked"),
+        response(
+            2,
+            chunked(gzip.compress(page(2))),
+            headers="Content-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked",
+        ),
         response(92, b"\x89PNG\r\n\x1a\nnot really a picture", headers="Content-Type: image/png"),
-        response(93, b"<html><body>Moved</body></html>", status="301 Moved Permanently", headers="Location: /elsewhere"),
+        response(
+            93, b"<html><body>Moved</body></html>", status="301 Moved Permanently", headers="Location: /elsewhere"
+        ),
         record("metadata", 94, b"via: https://news.example/\r\n", "application/warc-fields"),
         response(3),
     ]
@@ -87,7 +97,9 @@ def test_clean_a_crawl_to_jsonl(tmp_path, monkeypatch, capsys, name):
     assert code == 1
     errors = [line for line in err.splitlines() if line.startswith("error")]
     sixth = len(archive(broken_crawl()[:5], gzipped))  # where the record after the broken one starts
-    assert errors == [f"error: {name}: record 5: unreadable record (OSError: Invalid WARC header); read on from byte {sixth:,}"]
+    assert errors == [
+        f"error: {name}: record 5: unreadable record (OSError: Invalid WARC header); read on from byte {sixth:,}"
+    ]
     rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(r["id"], r["record"]) for r in rows] == [
         ("urn:uuid:00000000-0000-4000-8000-000000000001", 3),
@@ -172,7 +184,9 @@ def test_a_bad_gzip_member_is_one_error(tmp_path):
     assert found == [(1, 1), (3, 3), (4, 4)]
     third = len(members[0]) + len(members[1])
     assert len(broken) == 1 and broken[0][0] == 2
-    assert broken[0][1].startswith("unreadable record (OSError: Gzip") and broken[0][1].endswith(f"read on from byte {third:,}")
+    assert broken[0][1].startswith("unreadable record (OSError: Gzip") and broken[0][1].endswith(
+        f"read on from byte {third:,}"
+    )
 
 
 def test_a_bad_gzip_member_in_the_body_is_the_same_record(tmp_path):

@@ -38,7 +38,9 @@ def test_json_objects_have_the_required_fields(article, capsys):
         {"content": "", "location": {"row": 1, "column": 1}, "end_location": {"row": 2, "column": 1}}
     ]
     assert variant["fix"]["edits"][0] == {
-        "content": "US", "location": {"row": 2, "column": 24}, "end_location": {"row": 2, "column": 28}
+        "content": "US",
+        "location": {"row": 2, "column": 24},
+        "end_location": {"row": 2, "column": 28},
     }
     assert byline["fixed"] is False and byline["text_location"] is None
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from cleaner.rules import run_rule
 import pytest
 
+from cleaner.rules import run_rule
 from tests.conftest import document
 
 

@@ -62,10 +62,27 @@ def test_date_words_are_exactly_what_date_word_matches():
 
     from cleaner.rules._patterns import DATE_WORD, DATE_WORDS
 
-    names = (
-        "monday tuesday wednesday thursday friday saturday sunday january february march april"
-        " may june july august september october november december"
-    ).split()
+    names = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
     prefixes = {name[:end] for name in names for end in range(1, len(name) + 1)}
     pattern = re.compile(DATE_WORD + "$", re.IGNORECASE)
     assert {word for word in prefixes if pattern.match(word)} == DATE_WORDS

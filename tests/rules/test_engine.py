@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from cleaner import clean_document
-from cleaner.rules import RULES, check_document, make_context, run_rule
 from cleaner.core.settings import Settings
+from cleaner.rules import RULES, check_document, make_context, run_rule
 from tests.conftest import document
 from tests.rules import (
     test_advertisement,
@@ -29,8 +29,14 @@ from tests.rules import (
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TABLES = (
-    test_advertisement, test_byline, test_copyright_notice, test_dateline,
-    test_newsletter_prompt, test_photo_credit, test_promo_line, test_share_trailer,
+    test_advertisement,
+    test_byline,
+    test_copyright_notice,
+    test_dateline,
+    test_newsletter_prompt,
+    test_photo_credit,
+    test_promo_line,
+    test_share_trailer,
 )
 
 

@@ -14,17 +14,21 @@ def linked(*numbers):
 CASES = [
     pytest.param(
         f"{BODY}\nFerry fares to rise by 4% from April\nHarbour wall repaired after winter storms",
-        (2, 3), ["Ferry fares to rise by 4% from April", "Harbour wall repaired after winter storms"],
+        (2, 3),
+        ["Ferry fares to rise by 4% from April", "Harbour wall repaired after winter storms"],
         id="two-linked-headlines",
     ),
     pytest.param(
         f"{BODY}\n- Ferry fares to rise\n- Why the harbour vote matters?\n- School buses return\n{BODY}",
-        (2, 3, 4), ["- Ferry fares to rise", "- Why the harbour vote matters?", "- School buses return"],
+        (2, 3, 4),
+        ["- Ferry fares to rise", "- Why the harbour vote matters?", "- School buses return"],
         id="bulleted-run-in-the-middle",
     ),
     pytest.param(
         f"{BODY}\nCOUNCIL VOTES TO CLOSE THE HARBOUR\n{BODY}",
-        (2,), ["COUNCIL VOTES TO CLOSE THE HARBOUR"], id="one-in-capitals",
+        (2,),
+        ["COUNCIL VOTES TO CLOSE THE HARBOUR"],
+        id="one-in-capitals",
     ),
 ]
 KEPT = [
@@ -33,10 +37,14 @@ KEPT = [
     pytest.param(f"{BODY}\nFerry fares rise\nHarbour wall repaired", (), id="not-links"),
     pytest.param(f"{BODY}\nFerry fares rise\nHarbour wall repaired", (3, 4), id="other-lines-linked"),
     pytest.param(
-        f"{BODY}\nRead the council's report.\nThe minutes are online.", (2, 3), id="sentences",
+        f"{BODY}\nRead the council's report.\nThe minutes are online.",
+        (2, 3),
+        id="sentences",
     ),
     pytest.param(
-        f"{BODY}\nhttps://example.org/report\nwww.example.org/annex", (2, 3), id="addresses",
+        f"{BODY}\nhttps://example.org/report\nwww.example.org/annex",
+        (2, 3),
+        id="addresses",
     ),
     pytest.param(f"{BODY}\nFERRY FARES RISE\n{BODY}", (2,), id="short-capitals"),
     pytest.param(f"{BODY}\nVote\nClose", (2, 3), id="single-words"),

@@ -11,8 +11,8 @@ FLAGGED = [
     "Enter your email address to receive updates",
     "Never miss a story: sign up for alerts",
     "Thanks for signing up!",
-    'There was an error processing your subscription.',
-    'Thank you for subscribing!',
+    "There was an error processing your subscription.",
+    "Thank you for subscribing!",
 ]
 KEPT = [
     "Sign-up rates for the scheme rose 40 percent last year.",
@@ -21,7 +21,7 @@ KEPT = [
     "Get the facts before you vote, the commission urged.",
     "Subscribe was the word of the year in 2019, the dictionary said, after a surge in streaming services and newsletters of every kind across the media world.",
     "Receive times at the depot doubled during the strike.",
-    'There was an error processing the ballots, officials said.',
+    "There was an error processing the ballots, officials said.",
 ]
 
 

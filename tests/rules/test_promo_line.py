@@ -17,10 +17,10 @@ FLAGGED = [
     "CLICK HERE TO GET THE NEWS APP",
     "Click here to read the full report",
     "» Read more: The day in pictures",
-    'SEE MORE: Floods close the coast road',
-    'Leggi anche: il porto chiude per lavori',
-    'Lesen Sie auch: Hafen bleibt geschlossen',
-    'Tags',
+    "SEE MORE: Floods close the coast road",
+    "Leggi anche: il porto chiude per lavori",
+    "Lesen Sie auch: Hafen bleibt geschlossen",
+    "Tags",
 ]
 KEPT = [
     "More news outlets said the vote would be close.",
@@ -30,9 +30,9 @@ KEPT = [
     "Recommended doses were cut by half after the trial.",
     "Trending upward, prices rose for a third month.",
     "Clicking here and there, the app was slow to respond, users said, and many gave up on it entirely.",
-    'See more of the coast from the new ferry, the guide said.',
-    'Tags were attached to every bag before the flight.',
-    'Lire aussi le rapport complet, a déclaré le maire.',
+    "See more of the coast from the new ferry, the guide said.",
+    "Tags were attached to every bag before the flight.",
+    "Lire aussi le rapport complet, a déclaré le maire.",
 ]
 
 

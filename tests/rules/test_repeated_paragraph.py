@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean_document
-from cleaner.rules import make_context, repeated_paragraph, run_rule
 from cleaner.core.settings import Settings
+from cleaner.rules import make_context, repeated_paragraph, run_rule
 from tests.conftest import document
 
 STORY = (
@@ -82,8 +82,11 @@ def test_three_copies_name_the_first(context):
 
 
 def test_a_stretch_right_after_its_first_copy_goes(context):
-    expected = [(4, "paragraph repeated from line 1", True), (5, "paragraph repeated from line 2", True),
-                (6, "paragraph repeated from line 3", True)]
+    expected = [
+        (4, "paragraph repeated from line 1", True),
+        (5, "paragraph repeated from line 2", True),
+        (6, "paragraph repeated from line 3", True),
+    ]
     assert findings(f"{STORY}\n{STORY}", context) == expected
     assert findings(f"{STORY}\n{STORY}", make_context(Settings(ignore=("B004",)))) == expected
 

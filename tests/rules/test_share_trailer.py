@@ -15,9 +15,9 @@ FLAGGED = [
     "Tweet",
     "Share this article",
     "Pin it",
-    'Like this story? Share it with a friend!',
-    'Order Reprints',
-    '- Print Article',
+    "Like this story? Share it with a friend!",
+    "Order Reprints",
+    "- Print Article",
 ]
 KEPT = [
     "Share prices fell sharply on Monday.",
@@ -27,8 +27,8 @@ KEPT = [
     "Print editions will end next year, the publisher said.",
     "Facebook",
     "Share the road, police urged cyclists and drivers alike.",
-    'Reprints of the 1920 map sold out within a day.',
-    'Share it with a friend, the campaign urged, and the numbers grew.',
+    "Reprints of the 1920 map sold out within a day.",
+    "Share it with a friend, the campaign urged, and the numbers grew.",
 ]
 
 

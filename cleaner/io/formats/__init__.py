@@ -6,7 +6,7 @@ in :data:`FORMATS` and given its suffixes in :data:`cleaner.io.files.SUFFIXES`.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from cleaner.core.model import InputError
 from cleaner.core.settings import Settings
@@ -24,8 +24,22 @@ STREAMED = tuple(kind for kind, f in FORMATS.items() if f.streamed)  # read a re
 WRITABLE = tuple(kind for kind, f in FORMATS.items() if f.writable)  # check --fix writes them back
 assert set(SUFFIXES.values()) == set(FORMATS), "every suffix names a format"
 
-__all__ = ["FORMATS", "MANY", "STREAMED", "WRITABLE", "Format", "Item", "Record", "format_of",
-           "kind_of_data", "parse", "read", "read_one", "record_error", "records"]
+__all__ = [
+    "FORMATS",
+    "MANY",
+    "STREAMED",
+    "WRITABLE",
+    "Format",
+    "Item",
+    "Record",
+    "format_of",
+    "kind_of_data",
+    "parse",
+    "read",
+    "read_one",
+    "record_error",
+    "records",
+]
 
 
 def format_of(kind: str) -> Format:

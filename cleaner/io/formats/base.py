@@ -3,8 +3,9 @@ format implements (:class:`Format`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from cleaner.core.model import Document, InputError, freeze, lines_from_text
 from cleaner.core.settings import Settings

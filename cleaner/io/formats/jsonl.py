@@ -7,7 +7,8 @@ from __future__ import annotations
 import io
 import json
 import zlib
-from typing import Any, BinaryIO, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO
 
 from cleaner.core.model import InputError
 from cleaner.core.settings import Settings

@@ -6,7 +6,8 @@ A row is read like a JSON Lines record: the text column is ``--text-field``, the
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from cleaner.core.model import InputError
 from cleaner.core.settings import Settings

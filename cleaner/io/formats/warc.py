@@ -7,7 +7,8 @@ stays as ``page_url`` and ``page_date``), its record id the document's id.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from cleaner.core.model import InputError
 from cleaner.core.settings import Settings
