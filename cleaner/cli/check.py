@@ -88,8 +88,8 @@ def run(args: argparse.Namespace) -> int:
     _print_results(args, result, settings, sys.stdout)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    for error in result.errors:
-        print(f"error: {error}", file=sys.stderr)
+    for problem in result.errors:
+        print(f"error: {problem}", file=sys.stderr)
     if not args.quiet:
         for report in result.files:
             if report.note:

@@ -85,8 +85,8 @@ def run(args: argparse.Namespace) -> int:
     except (GazetteerError, OutputError) as error:
         raise UsageError(str(error)) from error
     if args.quiet:
-        for error in summary.errors:
-            print(f"cleaner: {error}", file=sys.stderr)
+        for problem in summary.errors:
+            print(f"cleaner: {problem}", file=sys.stderr)
     else:
         print_summary(summary, console)
     return EXIT_FINDINGS if summary.errors else EXIT_OK

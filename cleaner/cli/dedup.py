@@ -60,8 +60,8 @@ def run(args: argparse.Namespace) -> int:
         write_json(result, sys.stdout)
     else:
         print_tables(result, Console(soft_wrap=False))
-    for error in result.errors:
-        print(f"cleaner: {error}", file=sys.stderr)
+    for problem in result.errors:
+        print(f"cleaner: {problem}", file=sys.stderr)
     stats = result.stats
     print(
         f"{stats['paragraphs']} paragraphs in {stats['documents']} documents: "

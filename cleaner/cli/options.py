@@ -14,7 +14,7 @@ class UsageError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # type: ignore[override]  # argparse exits 2; keep the code, our words
+    def error(self, message: str):  # argparse exits 2; keep the code, our words
         self.print_usage(sys.stderr)
         raise UsageError(message)
 

@@ -67,9 +67,12 @@ def check(
     paths = paths or corpus_paths(settings)
     named = [p for p in paths if p != "-" and os.path.isfile(p)]
     result.skipped = sum(not settings.wants(p) for p in named)
-    sources = []
+    sources: list[Source] = []
     for source in discover(paths, wanted=settings.wants, enter=_corpus_folders(settings, whole_corpus)):
-        (result.errors if isinstance(source, InputError) else sources).append(source)
+        if isinstance(source, InputError):
+            result.errors.append(source)
+        else:
+            sources.append(source)
     files = [s for s in sources if s.path != "-"]
     corpus = files if whole_corpus or not settings.include else _with_corpus(files, settings)
     try:
@@ -106,7 +109,7 @@ def _check_indexed(
     corpus = [s for s in corpus if s.kind not in STREAMED]
     copies: dict = {}
     stored: dict = {}
-    name = os.path.abspath
+    name: Callable[[str], str] = os.path.abspath
     index = None
     if mode is Mode.CHECK or finds_copies:  # fixing reads every file anyway: no index without copies
         index = _corpus_index(store, settings)

@@ -40,15 +40,22 @@ def apply_once(document: Document, findings: Iterable[Finding]) -> tuple[Documen
     if not chosen:
         return document, []
     # the order in which one edit after another gives the same text: right to left on a line
-    chosen.sort(key=lambda f: (f.line, -f.fix.edits[0].start))
-    lines = []
+    chosen.sort(key=_right_to_left)
+    lines: list[Line] = []
     for line in document.lines:
         if line.number in taken:
-            line = _edit_line(line, taken[line.number].edits)
-            if line is None:
+            edited = _edit_line(line, taken[line.number].edits)
+            if edited is None:
                 continue
+            line = edited
         lines.append(line)
     return _with_metadata(document.with_lines(tuple(lines)), chosen), chosen
+
+
+def _right_to_left(finding: Finding) -> tuple[int, int]:
+    """The order of the chosen findings: by line, then right to left on a line."""
+    assert finding.fix is not None  # apply_once chooses only findings with a fix
+    return finding.line, -finding.fix.edits[0].start
 
 
 def fix_until_stable(
@@ -101,7 +108,8 @@ class _Taken:
 def _edit_line(line: Line, edits: Iterable[Edit]) -> Line | None:
     """The line with ``edits`` (which never overlap) made, in one pass over its text."""
     text = line.text
-    pieces, at = [], 0
+    pieces: list[str] = []
+    at = 0
     for edit in sorted(edits, key=lambda e: e.start):
         if edit.new is None:
             return None

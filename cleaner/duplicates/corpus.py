@@ -114,7 +114,7 @@ def find_groups(
     unique = np.flatnonzero(same_as == np.arange(len(texts)))
     place = np.empty(len(texts), dtype=np.int64)
     place[unique] = np.arange(len(unique))
-    signed = sign([texts[i] for i in unique], settings)
+    signed = sign([texts[i] for i in unique.tolist()], settings)
     del first_of
     which = place[same_as]
     sets = Selected(signed.sets, which, signed.sets.sizes[which])

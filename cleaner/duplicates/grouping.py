@@ -20,7 +20,7 @@ import numpy as np
 from cleaner.core.settings import DedupSettings
 from cleaner.duplicates import clusters, lsh
 from cleaner.duplicates.canonical import group_heads
-from cleaner.duplicates.shingles import ShingleSets
+from cleaner.duplicates.shingles import SetSource, ShingleSets
 from cleaner.duplicates.signatures import permutations, signatures
 from cleaner.duplicates.similarity import jaccard
 from cleaner.duplicates.store import BandFile, PairRuns
@@ -46,7 +46,7 @@ class FlatGroups(NamedTuple):
 class Selected(NamedTuple):
     """The sets at ``rows`` of a larger collection (in memory or on disk), numbered from 0."""
 
-    sets: object  # anything with ``sizes`` and ``select``
+    sets: SetSource
     rows: np.ndarray
     sizes: np.ndarray
 

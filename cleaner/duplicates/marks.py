@@ -186,7 +186,7 @@ def marked(item: Any, marks: list[Mark], drop: bool) -> Any:
     if not marks:
         return item
     outcome = item.outcome
-    entries = [
+    entries: list[dict[str, Any]] = [
         {"line": m.line, "cluster": m.cluster, "canonical": m.canonical, "similarity": round(m.similarity, 4)}
         for m in marks
     ]

@@ -20,7 +20,7 @@ same value for one shingle in plain Python; it is the reference the arrays are t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import numpy as np
 
@@ -30,6 +30,16 @@ from cleaner.duplicates.words import Words, fmix, fmix_int, ranges, split_words,
 KINDS = ("word", "char")
 _MASK64 = (1 << 64) - 1
 _STEP = 0x9E3779B97F4A7C15  # odd: the n-gram combination is a bijection in each position
+
+
+class SetSource(Protocol):
+    """Shingle sets that copy out the ones asked for: :class:`ShingleSets`, sets on disk
+    (:class:`cleaner.duplicates.store.SetFile`), a selection of either."""
+
+    @property
+    def sizes(self) -> np.ndarray: ...
+
+    def select(self, indices: np.ndarray) -> ShingleSets: ...
 
 
 class ShingleSets(NamedTuple):

@@ -15,7 +15,7 @@ together (the pipeline signs 65,536 sets at a time).
 from __future__ import annotations
 
 import inspect
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -54,7 +54,7 @@ def make_minhash(num_perm: int, seed: int, hashfunc=None) -> datasketch.MinHash:
     before datasketch 2.0): to use cleaner's signatures with datasketch's own LSH indexes."""
     import datasketch  # it imports scipy: a run that signs nothing does not pay for it
 
-    options = {"num_perm": num_perm, "seed": seed}
+    options: dict[str, Any] = {"num_perm": num_perm, "seed": seed}
     if hashfunc is not None:
         options["hashfunc"] = hashfunc
     if "scheme" in inspect.signature(datasketch.MinHash).parameters:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from cleaner.duplicates.shingles import ShingleSets
+from cleaner.duplicates.shingles import SetSource
 from cleaner.duplicates.words import ranges
 
 PAIR_BLOCK = 1 << 22  # hashes merged at a time: bounds the memory of one step
 
 
-def jaccard(sets: ShingleSets, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+def jaccard(sets: SetSource, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """``|A & B| / |A | B|`` for each pair ``(sets[left[k]], sets[right[k]])``."""
     sizes = sets.sizes
     result = np.empty(len(left), dtype=np.float64)
@@ -28,20 +28,20 @@ def jaccard(sets: ShingleSets, left: np.ndarray, right: np.ndarray) -> np.ndarra
     return result
 
 
-def _jaccard_block(sets: ShingleSets, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+def _jaccard_block(sets: SetSource, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     # the block's sets, copied out once (the sets may be on disk), numbered in that copy
     items, inverse = np.unique(np.concatenate((left, right)), return_inverse=True)
-    sets = sets.select(items)
+    block = sets.select(items)
     left, right = inverse[: len(left)], inverse[len(left) :]
-    sizes = sets.sizes
+    sizes = block.sizes
     a, b = sizes[left], sizes[right]
     pair_ids = np.arange(len(left), dtype=np.uint64) << np.uint64(32)
     # (pair, hash) keys: each side is sorted already (pairs in order, each set sorted), so the
     # stable sort (timsort) only merges two runs
     keys = np.concatenate(
         (
-            np.repeat(pair_ids, a) | sets.hashes[ranges(sets.offsets[left], a)],
-            np.repeat(pair_ids, b) | sets.hashes[ranges(sets.offsets[right], b)],
+            np.repeat(pair_ids, a) | block.hashes[ranges(block.offsets[left], a)],
+            np.repeat(pair_ids, b) | block.hashes[ranges(block.offsets[right], b)],
         )
     )
     keys.sort(kind="stable")

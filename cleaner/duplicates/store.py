@@ -76,12 +76,17 @@ class SetFile(_Spilled):
         return len(self._ends) - 1
 
     @property
+    def _finished(self) -> ShingleSets:
+        assert self._sets is not None, "read between finish() and close()"
+        return self._sets
+
+    @property
     def sizes(self) -> np.ndarray:
-        return self._sets.sizes
+        return self._finished.sizes
 
     def select(self, indices: np.ndarray) -> ShingleSets:
         """The sets at ``indices``, in that order, copied into memory."""
-        return self._sets.select(indices, GATHER_SETS, self._release)
+        return self._finished.select(indices, GATHER_SETS, self._release)
 
     def _release(self) -> None:
         if self._map is not None and hasattr(self._map, "madvise"):
@@ -120,7 +125,7 @@ class BandFile(_Spilled):
             start = place = 0
             for rows in self._blocks:
                 self._file.seek((place + band * rows) * 4)
-                self._file.readinto(memoryview(column[start : start + rows]).cast("B"))
+                self._file.readinto(column[start : start + rows].data.cast("B"))  # .data: its memoryview
                 start, place = start + rows, place + rows * self.bands
             yield column
 

@@ -223,7 +223,7 @@ def _serve(connection: Any, setup: Callable, args: tuple, run: Callable) -> None
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
         state = setup(*args)
-        message = ("ready", None)
+        message: tuple[str, list | None] = ("ready", None)
         while _send(connection, message):
             try:
                 units = pickle.loads(connection.recv_bytes())

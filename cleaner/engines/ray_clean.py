@@ -69,11 +69,14 @@ def _marks(groups: list[Group], passage: dict[int, Passage]) -> dict[int, list[d
             continue  # copies inside one article: repeated-paragraph's business
         number += 1
         head = passage[group.canonical]
+        assert head.line is not None  # the passages are paragraphs, each with its line
         where = {"path": head.path, **({"record": head.record} if head.record is not None else {}), "line": head.line}
         found.setdefault(owner, []).append(duplicates.Mark(head.line, number, where, 1.0, False))
         for member, member_owner, similarity in zip(
             group.members.tolist(), owners.tolist(), group.similarities.tolist()
         ):
-            mark = duplicates.Mark(passage[member].line, number, where, similarity, member_owner != owner)
+            line = passage[member].line
+            assert line is not None
+            mark = duplicates.Mark(line, number, where, similarity, member_owner != owner)
             found.setdefault(member_owner, []).append(mark)
     return found

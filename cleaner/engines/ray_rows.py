@@ -6,7 +6,7 @@ from __future__ import annotations
 import copyreg
 import io
 import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, islice
 from types import MappingProxyType
 from typing import Any
@@ -39,10 +39,10 @@ def dataset(items: Iterable[Any]):
         start += len(chunk)
     if not refs:
         refs.append(ray.put(pa.table({"position": pa.array([], pa.int64()), "item": pa.array([], pa.binary())})))
-    return ray.data.from_arrow_refs(refs)
+    return ray.data.from_arrow_refs(refs)  # type: ignore[arg-type]  # Ray's stub: ray.types.ObjectRef, not ray.put's class
 
 
-def paragraph_columns(position, documents: list[Document | None], normalize) -> Any:
+def paragraph_columns(position, documents: Sequence[Document | None], normalize) -> Any:
     """What :func:`passages` needs of each document (None: no document, no passages): where
     it came from, its date, and its paragraphs, as they are and as they are compared."""
     import pyarrow as pa

@@ -235,7 +235,7 @@ class CorpusIndex:
     def _shingles(self, analyses: list[Analysis | None]) -> list[list[bytes]]:
         """Each analysis's paragraphs' shingle sets as bytes, the batch signed at once."""
         counts = [len(a.paragraphs) if a is not None and self.paragraphs else 0 for a in analyses]
-        texts = [p.text for a, n in zip(analyses, counts) if n for p in a.paragraphs]
+        texts = [p.text for a, n in zip(analyses, counts) if n and a is not None for p in a.paragraphs]
         if not texts:
             return [[] for _ in analyses]
         texts = self.normalize(texts) if self.normalize else texts

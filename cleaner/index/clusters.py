@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 
@@ -97,7 +98,7 @@ def similarities(db: sqlite3.Connection, pairs: list[tuple[int, int]], known: di
         right = np.searchsorted(wanted, [pairs[n][1] for n in unknown])
         for n, value in zip(unknown, jaccard(sets, left, right).tolist()):
             found[n] = value
-    return found
+    return cast("list[float]", found)  # every None is replaced: unknown ones are compared
 
 
 def copies_in(rows: list[tuple], members: np.ndarray, heads: np.ndarray) -> list[tuple[int, int]]:

@@ -109,8 +109,7 @@ def _linked_lines(text: str, links: frozenset[str]) -> list[int]:
 @contextmanager
 def _time_limit(seconds: float | None) -> Iterator[None]:
     """Raise ExtractionTimeout in the main thread after ``seconds`` (an interval timer)."""
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    if not (seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()):
         yield
         return
 

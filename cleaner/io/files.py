@@ -4,12 +4,12 @@ through. What a file holds is the formats' business (:mod:`cleaner.io.formats`).
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
 
 from cleaner.core.model import InputError
 
@@ -134,7 +134,7 @@ def load(path: str) -> bytes:
     return data
 
 
-def open_binary(path: str) -> BinaryIO:
+def open_binary(path: str) -> gzip.GzipFile | io.BufferedReader:
     """A file opened for reading a line at a time, gunzipped as read if its name ends in .gz."""
     try:
         return gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")

@@ -58,7 +58,8 @@ def pages(path: str, limit: int) -> Iterator[Page | Broken]:
     warc = require("fastwarc.warc", "warc", "reading WARC")
     with open(path, "rb") as handle:
         gzipped = handle.read(2) == GZIP_MAGIC[:2]
-    number, start, pending = 0, 0, None
+    number, pending = 0, None
+    start: int | None = 0  # where to read on; None once there is nothing more
     while start is not None:
         last, resume, inside = None, None, False  # inside: the failing record is counted
         try:
@@ -160,7 +161,8 @@ def decode_body(body: bytes, transfer: str | None, encoding: str | None, limit: 
 def _unchunked(body: bytes) -> bytes:
     """Chunked transfer coding undone; a body that does not open with a chunk is kept as it
     is (archives often store the joined body under the original header)."""
-    parts, position = [], 0
+    parts: list[bytes] = []
+    position = 0
     while True:
         end = body.find(b"\r\n", position)
         size_text = body[position:end].split(b";")[0].strip() if end != -1 else b""

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Set
 from typing import IO, Any, Protocol
 
 from cleaner.core.fixes import Outcome
@@ -31,7 +32,7 @@ class Writer(Protocol):
     def close(self, commit: bool = True) -> None: ...
 
 
-def open_writer(output_format: str, output: str | None, inputs: set[str] = frozenset()) -> Writer:
+def open_writer(output_format: str, output: str | None, inputs: Set[str] = frozenset()) -> Writer:
     """The writer of ``output_format`` into ``output`` (a file for records, a folder for text;
     None: stdout); ``inputs`` are the input files a text tree must not overwrite."""
     if output_format == "parquet":
@@ -50,7 +51,8 @@ class OutputError(Exception):
 def record(outcome: Outcome, original: Document) -> dict[str, Any]:
     """The JSON Lines record of one cleaned document."""
     document = outcome.document
-    removed, edits = [], []
+    removed: list[dict[str, Any]] = []
+    edits: list[dict[str, Any]] = []
     for finding in outcome.applied:  # in the order applied, so edits replay (and undo) in turn
         for edit in finding.fix.edits if finding.fix else ():
             entry = {"line": edit.line, "rule": finding.code, "name": finding.name}
@@ -87,7 +89,7 @@ def relative_target(relative: str, document: Document) -> str:
 class TextTree:
     """One cleaned .txt per document under ``root``, mirroring the input tree."""
 
-    def __init__(self, root: str, inputs: set[str]):
+    def __init__(self, root: str, inputs: Set[str]):
         self.root = root
         self.inputs = inputs  # real paths of the input files under root
         self.written: dict[str, str] = {}

@@ -9,7 +9,7 @@ their lines in the fixed file.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from cleaner.core.mode import Mode
 from cleaner.core.model import Document, InputError
@@ -29,7 +29,7 @@ def check_source(
     context_for: Callable[[str], Context],
     mode: Mode,
     sweeper: Sweeper | None = None,
-    copies: list[Copy] = (),
+    copies: Sequence[Copy] = (),
 ) -> FileReport:
     """Check one file; ``mode`` says what becomes of the fixes.
 
@@ -53,10 +53,12 @@ def check_source(
     if not _writable(report, source, data, kind, mode, documents):
         _report_as_found(report, documents, context, found)
         return report
+    before = report.before
+    assert before is not None  # _writable keeps the text of a file it says yes to
     if kind == "text":
-        report.after = fix_text(report, report.before, documents[0], context, found.get(None, []))
+        report.after = fix_text(report, before, documents[0], context, found.get(None, []))
     else:
-        report.after = fix_jsonl(report, report.before, documents, context, found)
+        report.after = fix_jsonl(report, before, documents, context, found)
     if mode is Mode.FIX:
         _write(report, source, data, sweeper, documents, context, found)
     return report
@@ -105,6 +107,7 @@ def _write(
         sweeper(os.path.dirname(os.path.realpath(source.path)))  # also where nothing is fixed now
     if not report.changed:
         return
+    assert report.after is not None  # changed: there is a fixed text
     try:
         replace_file(source.path, encoding_of(source.path, data).encode(report.after), sweeper)
         report.written = True
@@ -147,5 +150,6 @@ def _check_streamed(report: FileReport, source: Source, context: Context, mode: 
         else:
             report.diagnostics.extend(as_found(item, context))
     if mode is not Mode.CHECK:
+        assert source.kind is not None  # a streamed kind, from STREAMED
         report.note = FORMATS[source.kind].not_written
     return report

@@ -33,7 +33,7 @@ class LazyPerFile:
         return self.per_file(path)
 
 
-CheckState = tuple[LazyPerFile, str, Sweeper]
+CheckState = tuple[LazyPerFile, Mode, Sweeper]
 ToCheck = tuple[Source, list[Copy]]  # a file, and its paragraphs that copy another file's
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from cleaner.core.fixes import Outcome, fix_until_stable
 from cleaner.core.model import Document, Finding, InputError
@@ -46,7 +47,7 @@ def clean_document(document: Document, context: Context) -> Outcome:
         memo: dict = {}
         outcome = fix_until_stable(
             document,
-            lambda d, stage=stage, memo=memo: check_document(d, stage, memo),
+            partial(check_document, context=stage, memo=memo),
             context.settings.max_fix_passes,
             unsafe,
         )

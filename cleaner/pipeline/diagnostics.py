@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -75,7 +75,7 @@ def in_order(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(diagnostics, key=lambda d: (d.row, d.text_row or 0, d.column, d.finding.code))
 
 
-def as_found(document: Document, context: Context, copies: list[Finding] = ()) -> list[Diagnostic]:
+def as_found(document: Document, context: Context, copies: Sequence[Finding] = ()) -> list[Diagnostic]:
     """The findings on ``document`` as it is, in the order they are reported (:func:`in_order`)."""
     lines = {line.number: line.text for line in document.lines}
     numbers = {n: n for n in lines}
@@ -115,7 +115,7 @@ def diagnostic(
 
 
 def _edit_location(edit: Edit, row: int, text: str) -> tuple[int, int, int, int, str]:
-    if edit.removes_line:
+    if edit.new is None:  # removes the line
         return (row, 1, row + 1, 1, "")
     end = len(text) if edit.end is None else edit.end
     return (row, edit.start + 1, row, end + 1, edit.new)
@@ -144,7 +144,7 @@ def _copy_finding(copy: Copy) -> Finding:
     )
 
 
-def copy_findings(copies: list[Copy]) -> dict[int | None, list[Finding]]:
+def copy_findings(copies: Iterable[Copy]) -> dict[int | None, list[Finding]]:
     """The findings of ``copies`` by record (None for a plain-text file)."""
     found: dict[int | None, list[Finding]] = {}
     for copy in copies:

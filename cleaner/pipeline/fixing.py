@@ -27,6 +27,7 @@ def fix_jsonl(report: FileReport, text: str, documents: list[Document], context:
     field_name = context.settings.text_field
     unsafe = context.settings.unsafe_fixes
     for document in documents:
+        assert document.record is not None  # a JSON Lines document: its line in the file
         outcome = _with_copies(clean_document(document, context), copies.get(document.record, []), unsafe)
         raw = lines[document.record - 1]
         original = json.loads(raw)[field_name]

@@ -73,7 +73,10 @@ def as_json(diagnostic: Diagnostic) -> dict[str, Any]:
                 {"content": new, "location": _at(r, c), "end_location": _at(er, ec)} for r, c, er, ec, new in d.edits
             ],
         }
-    text_location = None if d.text_row is None else _at(d.text_row, d.text_column)
+    text_location = None
+    if d.text_row is not None:
+        assert d.text_column is not None  # a finding in a record's text has both
+        text_location = _at(d.text_row, d.text_column)
     return {
         "code": d.code,
         "name": d.name,

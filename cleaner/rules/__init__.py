@@ -54,7 +54,7 @@ from cleaner.rules import (
     share_trailer,
     tag_list,
 )
-from cleaner.rules._shared import Trigger, hit_lines, join_lines
+from cleaner.rules._shared import Search, hit_lines, join_lines
 from cleaner.rules.base import DocumentRule, LineRule
 
 RULES: tuple[ModuleType, ...] = (
@@ -103,7 +103,7 @@ class PreparedLineRule:
     prepared: Any
     max_length: float
     words: frozenset[str]  # first words that trigger the rule
-    searches: tuple[Trigger, ...]  # strings and patterns that trigger it
+    searches: tuple[Search, ...]  # strings and patterns that trigger it
     triggered: bool  # False: the rule checks every line
     batch: bool  # the rule checks its lines in one call, ``check_lines``
 
@@ -175,6 +175,7 @@ def _line_rule(module: ModuleType, rule: LineRule, prepared: Any) -> PreparedLin
     searches = tuple(t for t in triggers if not isinstance(t, frozenset))
     batch = rule.check_lines is not None
     check = rule.check_lines if batch else rule.check_line
+    assert check is not None  # LineRule.__post_init__: a line rule has one of them
     return PreparedLineRule(module, check, prepared, rule.max_length, words, searches, bool(triggers), batch)
 
 

@@ -76,10 +76,11 @@ def join_lines(texts: list[str]) -> tuple[str, list[int]]:
     return lowered, list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
 
 
-Trigger = re.Pattern[str] | str | frozenset
+Search = re.Pattern[str] | str  # a trigger found by a search over the joined lines
+Trigger = Search | frozenset  # a frozenset: first words
 
 
-def hit_lines(joined: tuple[str, list[int]], triggers: Iterable[Trigger]) -> set[int]:
+def hit_lines(joined: tuple[str, list[int]], triggers: Iterable[Search]) -> set[int]:
     """The indexes of the joined texts in which a trigger (a pattern, or a plain string,
     found faster than a pattern) matches."""
     text, starts = joined

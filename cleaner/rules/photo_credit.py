@@ -46,7 +46,7 @@ MAX_LENGTH = 200
 SHORT = 40  # characters: a line this short may be an agency's name alone
 
 
-def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, re.Pattern[str]]:
+def prepare(data: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
     labels = phrase_pattern(data["labels"])
     agencies = phrase_pattern(data["agencies"])
     return {
@@ -68,7 +68,7 @@ def trigger(prepared: Mapping[str, Any]) -> tuple[Trigger, ...]:
     return prepared["trigger"]
 
 
-def check_line(line: Line, prepared: Mapping[str, re.Pattern[str]]) -> tuple[Finding, ...]:
+def check_line(line: Line, prepared: Mapping[str, Any]) -> tuple[Finding, ...]:
     text = line.text.strip()
     if line.word_count > MAX_WORDS or text.endswith(("?", "!")):
         return ()

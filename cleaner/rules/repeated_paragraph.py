@@ -67,10 +67,8 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
         for line, first, stretch in repeats:
             if line.number not in skip and first.number not in skip:
                 message = f"paragraph repeated from line {first.number}"
-                finding = removal(CODE, NAME, line.number, line.text, message)
-                if not stretch:  # a repeat of its own may be the article's: reported, not fixed
-                    finding = finding._replace(fix=finding.fix._replace(safe=False))
-                yield finding
+                # a repeat of its own (not in a stretch) may be the article's: reported, not fixed
+                yield removal(CODE, NAME, line.number, line.text, message, safe=stretch)
 
 
 def _repeats(lines: tuple[Line, ...]) -> list[tuple[Line, Line, bool]]:

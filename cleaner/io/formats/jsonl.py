@@ -8,12 +8,15 @@ import io
 import json
 import zlib
 from collections.abc import Callable, Iterator
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 from cleaner.core.model import InputError
 from cleaner.core.settings import Settings
 from cleaner.io.files import Source, Unreadable, open_binary
 from cleaner.io.formats.base import Format, Item, Record, make_document, record_problem, too_large
+
+if TYPE_CHECKING:
+    import gzip
 
 
 class JsonLines(Format):
@@ -53,7 +56,9 @@ def read_record(path: str, number: int, raw: str, settings: Settings) -> Item:
     return make_document(path, doc_id, record[settings.text_field], metadata, number)
 
 
-def jsonl_stream(path: str, handle: BinaryIO, settings: Settings) -> Iterator[Record | InputError]:
+def jsonl_stream(
+    path: str, handle: gzip.GzipFile | io.BufferedReader, settings: Settings
+) -> Iterator[Record | InputError]:
     """The non-blank lines of a JSON Lines file as records (the line's text as ``raw``), read
     a line at a time from ``handle``, and an error for each line that cannot be read.
 
@@ -91,7 +96,10 @@ def jsonl_stream(path: str, handle: BinaryIO, settings: Settings) -> Iterator[Re
         return
     except (OSError, EOFError, zlib.error) as error:
         compressed = path.lower().endswith(".gz")
-        reason = f"not a readable gzip file ({error})" if compressed else error.strerror or str(error)
+        if compressed:
+            reason = f"not a readable gzip file ({error})"
+        else:  # a plain file: only reading it fails (OSError); gzip and zlib errors need a .gz
+            reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
         yield InputError(path, reason, number + 1)
         return
     if not found:
