@@ -11,16 +11,7 @@ import difflib
 import sys
 from typing import TextIO
 
-from cleaner.cli.options import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    UsageError,
-    add_config_options,
-    add_input_fields,
-    codes,
-    one_stdin,
-    settings_from,
-)
+from cleaner.cli import options
 from cleaner.core.mode import Mode
 
 OUTPUT_FORMATS = ("concise", "full", "json", "jsonl", "github", "sarif")
@@ -38,12 +29,12 @@ def add_parser(commands) -> None:
         ("--extend-select", "rule codes or prefixes to check as well"),
         ("--ignore", "rule codes or prefixes not to check"),
     ):
-        check.add_argument(flag, type=codes, action="extend", metavar="CODES", help=help_text)
+        check.add_argument(flag, type=options.codes, action="extend", metavar="CODES", help=help_text)
     check.add_argument("--output-format", choices=OUTPUT_FORMATS, default="concise")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     check.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when anything was fixed")
-    add_input_fields(check)
+    options.add_input_fields(check)
     check.add_argument("--entities", action="append", default=[], metavar="FILE", help="a gazetteer file")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings and errors only")
     cache = check.add_mutually_exclusive_group()
@@ -51,7 +42,7 @@ def add_parser(commands) -> None:
         "--cache-dir", metavar="DIR", help="where the corpus index lives (default: .cleaner_cache in the project root)"
     )
     cache.add_argument("--no-cache", action="store_true", help="keep no corpus index: read every file, index in memory")
-    add_config_options(check)
+    options.add_config_options(check)
     check.set_defaults(run=run)
 
 
@@ -62,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
     from cleaner.report.progress import stderr_progress
 
     if args.fix and args.diff:
-        raise UsageError("--fix and --diff cannot be combined (--diff writes nothing)")
-    one_stdin(args.paths)
+        raise options.UsageError("--fix and --diff cannot be combined (--diff writes nothing)")
+    options.one_stdin(args.paths)
     flags = Flags(
         select=args.select,
         extend_select=args.extend_select or (),
@@ -74,9 +65,9 @@ def run(args: argparse.Namespace) -> int:
         unsafe_fixes=args.unsafe_fixes,
         jobs=args.jobs,
     )
-    settings = settings_from(flags, args.config)
+    settings = options.settings_from(flags, args.config)
     if not args.paths and not settings.include:
-        raise UsageError("no PATH given and no include globs configured in [tool.cleaner]")
+        raise options.UsageError("no PATH given and no include globs configured in [tool.cleaner]")
     mode = Mode.FIX if args.fix else Mode.DIFF if args.diff else Mode.CHECK
     shows_progress = not args.quiet and args.output_format not in MACHINE_FORMATS
     try:
@@ -84,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
             cache = None if args.no_cache else args.cache_dir or ""
             result = check(args.paths, settings, mode, on_file=advance, cache=cache)
     except GazetteerError as error:
-        raise UsageError(str(error)) from error
+        raise options.UsageError(str(error)) from error
     _print_results(args, result, settings, sys.stdout)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -163,14 +154,14 @@ def exit_code(args: argparse.Namespace, result, mode: Mode) -> int:
     """1 for unreadable inputs; for findings left (or, with --diff, changes to make) unless
     --exit-zero; for fixes made with --exit-non-zero-on-fix; else 0."""
     if result.errors:
-        return EXIT_FINDINGS
+        return options.EXIT_FINDINGS
     diagnostics = result.diagnostics
     if mode is Mode.DIFF:
         failing = any(report.changed for report in result.files)
     else:
         failing = any(not d.fixed for d in diagnostics)
     if failing and not args.exit_zero:
-        return EXIT_FINDINGS
+        return options.EXIT_FINDINGS
     if args.exit_non_zero_on_fix and any(d.fixed for d in diagnostics):
-        return EXIT_FINDINGS
-    return EXIT_OK
+        return options.EXIT_FINDINGS
+    return options.EXIT_OK

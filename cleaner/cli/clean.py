@@ -6,17 +6,7 @@ import argparse
 import os
 import sys
 
-from cleaner.cli.options import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    UsageError,
-    add_config_options,
-    add_engine_options,
-    add_input_fields,
-    engine_from,
-    one_stdin,
-    settings_from,
-)
+from cleaner.cli import options
 
 
 def add_parser(commands) -> None:
@@ -24,7 +14,7 @@ def add_parser(commands) -> None:
     clean.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
     clean.add_argument("-o", "--output", help="output folder (text) or file (jsonl, parquet)")
     clean.add_argument("--format", choices=("text", "jsonl", "parquet"), default="text")
-    add_input_fields(clean)
+    options.add_input_fields(clean)
     clean.add_argument("--no-normalize", action="store_true", help="leave entity names as they are (no N rules)")
     clean.add_argument(
         "--entities",
@@ -39,8 +29,8 @@ def add_parser(commands) -> None:
         help="remove paragraphs copied from another article, keeping the canonical copy",
     )
     clean.add_argument("--quiet", "-q", action="store_true", help="print errors only")
-    add_engine_options(clean)
-    add_config_options(clean)
+    options.add_engine_options(clean)
+    options.add_config_options(clean)
     clean.set_defaults(run=run)
 
 
@@ -55,12 +45,12 @@ def run(args: argparse.Namespace) -> int:
     from cleaner.report.summary import print_summary
 
     if args.format == "text" and args.output is None and not single_document_input(args.paths):
-        raise UsageError("text output of several documents needs -o FOLDER (or use --format jsonl)")
+        raise options.UsageError("text output of several documents needs -o FOLDER (or use --format jsonl)")
     if args.format != "text" and args.output and os.path.isdir(args.output):
-        raise UsageError(f"-o {args.output} is a folder; {args.format} output goes to a file")
+        raise options.UsageError(f"-o {args.output} is a folder; {args.format} output goes to a file")
     if args.format == "parquet" and args.output is None:
-        raise UsageError("parquet output needs -o FILE")
-    one_stdin(args.paths)
+        raise options.UsageError("parquet output needs -o FILE")
+    options.one_stdin(args.paths)
     flags = Flags(
         text_field=args.text_field,
         id_field=args.id_field,
@@ -68,9 +58,9 @@ def run(args: argparse.Namespace) -> int:
         ignore=("N",) if args.no_normalize else (),
         jobs=args.jobs,
     )
-    settings = settings_from(flags, args.config)
+    settings = options.settings_from(flags, args.config)
     console = Console(stderr=True)
-    engine = engine_from(args)
+    engine = options.engine_from(args)
     try:
         with progress_bar(console, enabled=not args.quiet) as advance:
             summary = clean_to(
@@ -83,10 +73,10 @@ def run(args: argparse.Namespace) -> int:
                 engine=engine,
             )
     except (GazetteerError, OutputError) as error:
-        raise UsageError(str(error)) from error
+        raise options.UsageError(str(error)) from error
     if args.quiet:
         for problem in summary.errors:
             print(f"cleaner: {problem}", file=sys.stderr)
     else:
         print_summary(summary, console)
-    return EXIT_FINDINGS if summary.errors else EXIT_OK
+    return options.EXIT_FINDINGS if summary.errors else options.EXIT_OK

@@ -5,17 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cleaner.cli.options import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    UsageError,
-    add_config_options,
-    add_engine_options,
-    add_input_fields,
-    engine_from,
-    one_stdin,
-    settings_from,
-)
+from cleaner.cli import options
 
 
 def add_parser(commands) -> None:
@@ -27,10 +17,10 @@ def add_parser(commands) -> None:
         type=float,
         help="Jaccard similarity from which two passages are copies (default: [tool.cleaner.dedup] threshold, else 0.5)",
     )
-    add_input_fields(dedup)
+    options.add_input_fields(dedup)
     dedup.add_argument("--entities", action="append", default=[], metavar="FILE", help="a gazetteer file (repeatable)")
-    add_engine_options(dedup)
-    add_config_options(dedup)
+    options.add_engine_options(dedup)
+    options.add_config_options(dedup)
     dedup.set_defaults(run=run)
 
 
@@ -42,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from cleaner.entities import GazetteerError
     from cleaner.report.duplicates import print_tables, write_json
 
-    one_stdin(args.paths)
+    options.one_stdin(args.paths)
     flags = Flags(
         text_field=args.text_field,
         id_field=args.id_field,
@@ -50,12 +40,12 @@ def run(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         threshold=args.threshold,
     )
-    settings = settings_from(flags, args.config)
-    engine = engine_from(args)
+    settings = options.settings_from(flags, args.config)
+    engine = options.engine_from(args)
     try:
         result = dedup(args.paths, settings, engine=engine)
     except GazetteerError as error:
-        raise UsageError(str(error)) from error
+        raise options.UsageError(str(error)) from error
     if args.output_format == "json":
         write_json(result, sys.stdout)
     else:
@@ -69,4 +59,4 @@ def run(args: argparse.Namespace) -> int:
         f"{stats['duplicate_documents']} duplicate documents",
         file=sys.stderr,
     )
-    return EXIT_FINDINGS if result.errors else EXIT_OK
+    return options.EXIT_FINDINGS if result.errors else options.EXIT_OK

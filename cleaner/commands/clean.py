@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from cleaner.core.model import InputError
 from cleaner.core.settings import Settings
-from cleaner.engines import Engine
+from cleaner.engines import CleanJob, Engine
 from cleaner.engines.local import LocalEngine
 from cleaner.io.files import discover, kind_of
 from cleaner.io.formats import MANY
@@ -47,7 +47,7 @@ def clean(
 
     The rules are prepared before this returns, so a bad gazetteer raises here, not midway.
     """
-    return LocalEngine().clean(paths, settings, exclude)
+    return LocalEngine().clean(paths, settings, CleanJob(exclude))
 
 
 def single_document_input(paths: list[str]) -> bool:
@@ -85,7 +85,8 @@ def clean_to(
         raise OutputError(f"{output} is an input file; refusing to overwrite it")
     marking = output_format in RECORD_FORMATS or drop_duplicates
     exclude = [output] if output else []
-    items = (engine or LocalEngine()).clean(paths, settings, exclude, marking, drop_duplicates, on_file)
+    job = CleanJob(exclude, marking, drop_duplicates, on_file)
+    items = (engine or LocalEngine()).clean(paths, settings, job)
     writer = open_writer(output_format, output, inputs)
     try:
         summary = _write_all(items, writer)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from cleaner.core.stage import Ready, Stage
 
@@ -29,7 +29,16 @@ if TYPE_CHECKING:
     from cleaner.io.files import Source
     from cleaner.pipeline.cleaning import Cleaned
 
-__all__ = ["Engine", "Ready", "Stage", "cores", "run"]
+__all__ = ["CleanJob", "Engine", "Ready", "Stage", "cores", "run"]
+
+
+class CleanJob(NamedTuple):
+    """What ``clean`` asks of an engine besides the paths and the settings."""
+
+    exclude: Iterable[str] = ()  # paths never to read (the output)
+    marking: bool = False  # duplicates marked in each document's metadata
+    drop: bool = False  # and the copies removed
+    on_item: Callable[[], None] | None = None  # called once an item is cleaned
 
 
 class Engine(Protocol):
@@ -38,18 +47,10 @@ class Engine(Protocol):
     on Ray Data; both give the same results."""
 
     def clean(
-        self,
-        paths: Iterable[str],
-        settings: Settings,
-        exclude: Iterable[str] = (),
-        marking: bool = False,
-        drop: bool = False,
-        on_item: Callable[[], None] | None = None,
+        self, paths: Iterable[str], settings: Settings, job: CleanJob = CleanJob()
     ) -> Iterator[Cleaned | InputError]:
         """Every document under ``paths`` read and cleaned, and every input error, in input
-        order; with ``marking`` duplicates marked in the metadata, and with ``drop`` removed.
-        ``on_item`` is called once an item is cleaned. Raises for a bad gazetteer before any
-        input is read."""
+        order, as ``job`` asks. Raises for a bad gazetteer before any input is read."""
         ...
 
     def dedup(

@@ -10,6 +10,7 @@ from cleaner.core.model import InputError
 from cleaner.core.settings import Settings
 from cleaner.core.stage import Ready, Stage
 from cleaner.duplicates import Deduplicated
+from cleaner.engines import CleanJob
 from cleaner.io.files import Source
 
 
@@ -23,27 +24,19 @@ class LocalEngine:
     """``clean`` and ``dedup`` here: files read and cleaned in ``settings.jobs`` processes
     (:func:`cleaner.engines.run`), the corpus stage in this process."""
 
-    def clean(
-        self,
-        paths: Iterable[str],
-        settings: Settings,
-        exclude: Iterable[str] = (),
-        marking: bool = False,
-        drop: bool = False,
-        on_item: Callable[[], None] | None = None,
-    ) -> Iterator[Any]:
+    def clean(self, paths: Iterable[str], settings: Settings, job: CleanJob = CleanJob()) -> Iterator[Any]:
         from cleaner.duplicates import marks
         from cleaner.engines import run
         from cleaner.pipeline.cleaning import clean_piece, cleaning_state, crashed_piece, piece_cost, pieces
         from cleaner.pipeline.compared import comparison_normalizer
 
         stage = Stage(cleaning_state, (settings,), clean_piece, crashed_piece, piece_cost)
-        results = run(stage, pieces(paths, settings, exclude), settings.jobs)
+        results = run(stage, pieces(paths, settings, job.exclude), settings.jobs)
         items: Iterator[Any] = (item for items in results for item in items)
-        if on_item is not None:  # counted as cleaned, before the corpus stage
-            items = calling(on_item, items)
-        if marking:
-            items = marks.resolve(items, settings, comparison_normalizer(settings), drop)
+        if job.on_item is not None:  # counted as cleaned, before the corpus stage
+            items = calling(job.on_item, items)
+        if job.marking:
+            items = marks.resolve(items, settings, comparison_normalizer(settings), job.drop)
         return items
 
     def dedup(

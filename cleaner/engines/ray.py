@@ -19,6 +19,7 @@ from typing import Any
 from cleaner.core.model import Document, InputError
 from cleaner.core.settings import Settings
 from cleaner.duplicates.corpus import Deduplicated, as_clusters
+from cleaner.engines import CleanJob
 from cleaner.engines.local import calling
 from cleaner.engines.ray_rows import BATCH, dataset, lookup, paragraph_columns, passages
 from cleaner.io.files import Source
@@ -87,25 +88,18 @@ class RayEngine:
             found.append(as_clusters(groups, lookup(rows, groups).__getitem__))
         return Deduplicated(found[0], found[1], counts, errors)
 
-    def clean(
-        self,
-        paths: Iterable[str],
-        settings: Settings,
-        exclude: Iterable[str] = (),
-        marking: bool = False,
-        drop: bool = False,
-        on_item: Callable[[], None] | None = None,
-    ) -> Iterator[Any]:
+    def clean(self, paths: Iterable[str], settings: Settings, job: CleanJob = CleanJob()) -> Iterator[Any]:
         """What ``LocalEngine.clean`` yields: the documents read here, cleaned on the cluster;
-        with ``marking``, duplicates marked (and dropped with ``drop``) as
-        ``cleaner.duplicates.marks`` does."""
+        duplicates marked (and dropped) as ``cleaner.duplicates.marks`` does."""
         from cleaner.engines import ray_clean
         from cleaner.io.inputs import read_all
         from cleaner.rules import make_context
 
         make_context(settings)  # a bad gazetteer raises here, before any input is read
-        items = ray_clean.clean(read_all(paths, settings, exclude), settings, marking, drop, self.partitions)
-        return items if on_item is None else calling(on_item, items)
+        items = ray_clean.clean(
+            read_all(paths, settings, job.exclude), settings, job.marking, job.drop, self.partitions
+        )
+        return items if job.on_item is None else calling(job.on_item, items)
 
 
 def _documents(items: Iterable[Any], errors: list[InputError]) -> Iterator[Document]:

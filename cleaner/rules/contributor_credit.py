@@ -87,11 +87,4 @@ def _place(rest: str) -> bool:
     return words[0].lower() in ("from", "in") and all(w[0].isupper() for w in words[1:])
 
 
-RULE = LineRule(
-    code=CODE,
-    name=NAME,
-    prepare=prepare,
-    check_line=check_line,
-    trigger=trigger,
-    max_length=MAX_LENGTH,
-)
+RULE = LineRule(code=CODE, name=NAME, prepare=prepare, check_line=check_line, trigger=trigger, max_length=MAX_LENGTH)

@@ -115,11 +115,4 @@ def _metadata(date: str | None, author: str | None) -> dict[str, str]:
     return metadata
 
 
-RULE = LineRule(
-    code=CODE,
-    name=NAME,
-    prepare=prepare,
-    check_line=check_line,
-    trigger=trigger,
-    max_length=MAX_LENGTH,
-)
+RULE = LineRule(code=CODE, name=NAME, prepare=prepare, check_line=check_line, trigger=trigger, max_length=MAX_LENGTH)

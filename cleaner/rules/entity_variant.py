@@ -72,10 +72,4 @@ def check_lines(lines: Sequence[Line], matcher: Matcher) -> list[Finding]:
     return findings
 
 
-RULE = LineRule(
-    code=CODE,
-    name=NAME,
-    prepare=prepare,
-    rewrites_text=REWRITES_TEXT,
-    check_lines=check_lines,
-)
+RULE = LineRule(code=CODE, name=NAME, prepare=prepare, rewrites_text=REWRITES_TEXT, check_lines=check_lines)

@@ -68,11 +68,4 @@ def check_line(line: Line, prepared: None) -> tuple[Finding, ...]:
     return ()
 
 
-RULE = LineRule(
-    code=CODE,
-    name=NAME,
-    prepare=prepare,
-    check_line=check_line,
-    trigger=trigger,
-    max_length=MAX_LENGTH,
-)
+RULE = LineRule(code=CODE, name=NAME, prepare=prepare, check_line=check_line, trigger=trigger, max_length=MAX_LENGTH)

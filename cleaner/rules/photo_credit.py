@@ -82,11 +82,4 @@ def _may_credit_agency(text: str) -> bool:
     return len(text) <= SHORT or "/" in text or " via " in text
 
 
-RULE = LineRule(
-    code=CODE,
-    name=NAME,
-    prepare=prepare,
-    check_line=check_line,
-    trigger=trigger,
-    max_length=MAX_LENGTH,
-)
+RULE = LineRule(code=CODE, name=NAME, prepare=prepare, check_line=check_line, trigger=trigger, max_length=MAX_LENGTH)

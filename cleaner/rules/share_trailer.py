@@ -89,11 +89,4 @@ def _is_widget(key: str, text: str, networks: frozenset[str]) -> bool:
     return target in networks or "opens in new window" in key or "(" in text
 
 
-RULE = LineRule(
-    code=CODE,
-    name=NAME,
-    prepare=prepare,
-    check_line=check_line,
-    trigger=trigger,
-    max_length=MAX_LENGTH,
-)
+RULE = LineRule(code=CODE, name=NAME, prepare=prepare, check_line=check_line, trigger=trigger, max_length=MAX_LENGTH)
