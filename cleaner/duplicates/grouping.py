@@ -1,9 +1,9 @@
 """From signed texts to groups of duplicates, in memory that grows by a few arrays per text.
 
 :func:`flat_groups` takes each text's word key and shingle set (the sets may be on disk,
-:class:`cleaner.duplicates.store.SetFile`) and returns the groups as flat arrays. Exact copies
+:class:`cleaner.duplicates.spill.SetFile`) and returns the groups as flat arrays. Exact copies
 (the same words in the same order) share one distinct text; the distinct texts are signed
-a block at a time, their band keys spilled to disk (:class:`~cleaner.duplicates.store.BandFile`),
+a block at a time, their band keys spilled to disk (:class:`~cleaner.duplicates.spill.BandFile`),
 the candidate pairs found one band at a time and spilled too (false candidates grow with the
 square of the corpus), then verified on the real shingle sets a block of pairs at a time,
 the sets read back for each block. No step holds every set, signature or candidate.
@@ -23,7 +23,7 @@ from cleaner.duplicates.canonical import group_heads
 from cleaner.duplicates.shingles import SetSource, ShingleSets
 from cleaner.duplicates.signatures import permutations, signatures
 from cleaner.duplicates.similarity import jaccard
-from cleaner.duplicates.store import BandFile, PairRuns
+from cleaner.duplicates.spill import BandFile, PairRuns
 
 SIGNATURE_ROWS = 1 << 16  # sets signed at a time: their signatures are dropped once banded
 VERIFY_ROUNDS = 4  # rounds of one candidate per item; the last round takes all that remain

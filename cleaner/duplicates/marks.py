@@ -31,7 +31,7 @@ from cleaner.core.settings import Settings
 from cleaner.duplicates import corpus
 from cleaner.duplicates.canonical import date_ranks
 from cleaner.duplicates.grouping import FlatGroups, flat_groups
-from cleaner.duplicates.store import SetFile
+from cleaner.duplicates.spill import SetFile
 from cleaner.rules.duplicate_paragraph import copy_finding
 
 

@@ -34,7 +34,7 @@ _STEP = 0x9E3779B97F4A7C15  # odd: the n-gram combination is a bijection in each
 
 class SetSource(Protocol):
     """Shingle sets that copy out the ones asked for: :class:`ShingleSets`, sets on disk
-    (:class:`cleaner.duplicates.store.SetFile`), a selection of either."""
+    (:class:`cleaner.duplicates.spill.SetFile`), a selection of either."""
 
     @property
     def sizes(self) -> np.ndarray: ...

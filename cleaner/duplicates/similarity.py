@@ -1,7 +1,7 @@
 """Jaccard similarity of many pairs of shingle sets at once, by merging their sorted hashes.
 
 The sets are anything with ``sizes`` and ``select(indices)`` (a :class:`ShingleSets`, or sets
-on disk, :class:`cleaner.duplicates.store.SetFile`): a block of pairs copies out the sets it needs.
+on disk, :class:`cleaner.duplicates.spill.SetFile`): a block of pairs copies out the sets it needs.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ its paragraphs' signatures, so each run reads only what changed:
 3. **Pairs.** The new paragraphs' LSH buckets are looked up and their candidates verified
    (:mod:`cleaner.index.lsh_table`).
 4. **Clusters.** The clusters those pairs join or split are worked out again, each
-   paragraph stored with its cluster's canonical (:mod:`cleaner.index.clusters`).
+   paragraph stored with its cluster's canonical (:mod:`cleaner.index.stored_clusters`).
 5. **Copies.** The copies in the files checked, read from the stored clusters when the
    corpus is the whole index, else worked out for the corpus's files
    (:mod:`cleaner.index.copies`).

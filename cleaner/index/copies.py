@@ -2,7 +2,7 @@
 
 The clusters are the connected components of the index's verified pairs; the canonical copy
 of a cluster is the earliest by date, else the first by path, record and line, as ``cleaner
-clean`` picks it (:mod:`cleaner.index.clusters`). Every other member in another article than
+clean`` picks it (:mod:`cleaner.index.stored_clusters`). Every other member in another article than
 the canonical's is a copy. When the corpus at hand is the whole index, the clusters stored
 with the paragraphs are read (:func:`settled`); otherwise they are worked out for the files
 of the corpus alone (:func:`find`).
@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from cleaner.index.clusters import clusters_of, copies_in, similarities
+from cleaner.index.stored_clusters import clusters_of, copies_in, similarities
 
 
 class Copy(NamedTuple):

@@ -28,7 +28,7 @@ from cleaner.duplicates import lsh
 from cleaner.duplicates.shingles import ShingleSets
 from cleaner.duplicates.signatures import permutations, signatures
 from cleaner.duplicates.similarity import jaccard
-from cleaner.index import clusters
+from cleaner.index import stored_clusters
 from cleaner.index.store import Store, chunks, select_ids, sets_of
 
 MAX_NEIGHBOURS = 64  # partners a new paragraph takes from one bucket
@@ -59,7 +59,7 @@ def update(store: Store, settings: DedupSettings) -> None:
         built = store.get("built_size", 0)
         if built == 0 or total > GROWTH * built or total * GROWTH < built:
             _rebuild(store, db, settings, total)
-            clusters.settle_all(db)
+            stored_clusters.settle_all(db)
             return
         keyed = store.get("keyed", 0)
         rows = db.execute("SELECT id, shingles FROM paragraphs WHERE id > ? ORDER BY id", (keyed,)).fetchall()
@@ -74,7 +74,7 @@ def update(store: Store, settings: DedupSettings) -> None:
             _add_edges(db, left, right, settings.threshold)
             db.executemany("INSERT OR IGNORE INTO unsettled VALUES (?)", ((i,) for i in ids.tolist()))
             store.put("keyed", int(ids[-1]))
-        clusters.settle(db)
+        stored_clusters.settle(db)
 
 
 def forget(store: Store, db: sqlite3.Connection, file_id: int, settings: DedupSettings) -> None:
@@ -83,7 +83,7 @@ def forget(store: Store, db: sqlite3.Connection, file_id: int, settings: DedupSe
     rows = db.execute("SELECT id, shingles FROM paragraphs WHERE file = ?", (file_id,)).fetchall()
     if not rows:
         return
-    clusters.leaving(db, file_id)
+    stored_clusters.leaving(db, file_id)
     ids = [r[0] for r in rows]
     keyed = [r for r in rows if r[0] <= store.get("keyed", 0)]
     if keyed:

@@ -1,4 +1,4 @@
-"""The rules, in one explicit list, and the engine that runs them.
+"""The rules, in one explicit list, and the runner that checks a document with them.
 
 Each rule is a module with ``CODE``, ``NAME``, a docstring that documents it, and a ``RULE``
 that declares what it is and what it checks (:mod:`cleaner.rules.base`): a line rule, a

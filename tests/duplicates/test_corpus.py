@@ -8,7 +8,7 @@ from collections import Counter
 import numpy as np
 
 from cleaner.core.settings import DedupSettings
-from cleaner.duplicates import Passage, cluster_passages, grouping, store
+from cleaner.duplicates import Passage, cluster_passages, grouping, spill
 from cleaner.duplicates.grouping import _verified_roots
 from cleaner.duplicates.shingles import shingle_sets
 from cleaner.entities import Matcher, load_gazetteer
@@ -90,5 +90,5 @@ def test_candidates_verified_a_block_at_a_time_give_the_same_clusters(monkeypatc
     texts = corpus(12)
     whole = summary(cluster_passages(passages(*texts)))
     monkeypatch.setattr(grouping, "PAIR_BLOCK", 5)
-    monkeypatch.setattr(store, "SAMPLE_EVERY", 1)
+    monkeypatch.setattr(spill, "SAMPLE_EVERY", 1)
     assert summary(cluster_passages(passages(*texts))) == whole and len(whole) > 10

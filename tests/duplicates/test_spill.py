@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from cleaner.duplicates import store
+from cleaner.duplicates import spill
 from cleaner.duplicates.shingles import ShingleSets, concatenate
 from cleaner.duplicates.similarity import jaccard
-from cleaner.duplicates.store import BandFile, PairRuns, SetFile
+from cleaner.duplicates.spill import BandFile, PairRuns, SetFile
 
 
 def random_sets(count: int, seed: int) -> ShingleSets:
@@ -18,7 +18,7 @@ def random_sets(count: int, seed: int) -> ShingleSets:
 
 
 def test_sets_come_back_by_index_in_any_order(monkeypatch):
-    monkeypatch.setattr(store, "GATHER_SETS", 3)  # several gathers per read
+    monkeypatch.setattr(spill, "GATHER_SETS", 3)  # several gathers per read
     parts = [random_sets(20, 1), random_sets(0, 2), random_sets(15, 3)]
     whole = concatenate(parts)
     indices = np.random.default_rng(4).integers(0, len(whole), 40)
@@ -53,7 +53,7 @@ def test_band_keys_come_back_a_band_at_a_time():
 
 
 def test_pair_runs_come_back_merged_each_pair_once(monkeypatch):
-    monkeypatch.setattr(store, "SAMPLE_EVERY", 2)
+    monkeypatch.setattr(spill, "SAMPLE_EVERY", 2)
     rng = np.random.default_rng(6)
     runs = [np.unique(rng.integers(0, 500, size)) for size in (80, 0, 120, 40)]
     with PairRuns() as pairs:
