@@ -29,3 +29,14 @@ def test_corpus_hook_checks_the_configured_corpus_for_copies():
     hook = hooks()["cleaner-duplicates"]
     assert hook["entry"] == "cleaner check --select D002"
     assert not hook["pass_filenames"] and hook["require_serial"]
+
+
+@pytest.mark.parametrize("hook", ["cleaner-check", "cleaner-duplicates"])
+def test_hooks_take_the_formats_that_are_not_archives(hook):
+    from cleaner.io.files import SUFFIXES
+    from cleaner.io.formats import STREAMED
+
+    files = re.compile(hooks()[hook]["files"])
+    for suffix, kind in SUFFIXES.items():
+        for name in (f"a{suffix}", f"a{suffix.upper()}.gz"):
+            assert bool(files.search(name)) == (kind not in STREAMED), name

@@ -14,8 +14,9 @@ from cleaner.core.fixes import Outcome
 from cleaner.core.model import Document
 from cleaner.io.atomic import AtomicFile, Sweeper, write_atomically
 from cleaner.io.extras import MissingExtra
+from cleaner.io.files import SUFFIXES
 
-_SUFFIXES = re.compile(r"(?:\.(?:txt|html?|jsonl|ndjson|warc|parquet))?(?:\.gz)?$", re.IGNORECASE)
+_SUFFIXES = re.compile(rf"(?:{'|'.join(re.escape(suffix) for suffix in SUFFIXES)})?(?:\.gz)?$", re.IGNORECASE)
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
 
