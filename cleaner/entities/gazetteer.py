@@ -17,7 +17,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-ENTRY_KEYS = {"canonical", "variants", "article", "case_sensitive", "exceptions", "examples"}
+ENTRY_KEYS = {"canonical", "variants", "article", "case_sensitive", "exceptions", "examples", "languages"}
 
 
 class GazetteerError(ValueError):
@@ -32,6 +32,12 @@ class Entity:
     case_sensitive: bool = True
     exceptions: tuple[str, ...] = ()
     examples: tuple[tuple[str, str], ...] = ()
+    languages: tuple[str, ...] = ("en",)  # the languages of the documents whose names it rewrites
+
+    def speaks(self, language: str | None) -> bool:
+        """Whether the entry rewrites names in a document of ``language`` (None or "und":
+        not told, where every entry applies)."""
+        return language is None or language == "und" or language in self.languages
 
 
 def default_text() -> str:
@@ -88,6 +94,7 @@ def _entity(entry: Any, where: str) -> Entity:
         case_sensitive=entry.get("case_sensitive", True),
         exceptions=_strings(entry.get("exceptions", []), where, "exceptions"),
         examples=tuple((a, b) for a, b in examples),
+        languages=_strings(entry.get("languages", ["en"]), where, "languages"),
     )
 
 

@@ -40,6 +40,7 @@ def clean_document(document: Document, context: Context) -> Outcome:
     those of every stage on the lines that remain. Unsafe fixes apply only when the settings
     allow them (``unsafe_fixes``).
     """
+    context = context.for_document(document)
     unsafe = context.settings.unsafe_fixes
     applied: list[Finding] = []
     remaining: list[Finding] = []

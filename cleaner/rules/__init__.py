@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from types import ModuleType
 from typing import Any
@@ -56,6 +56,7 @@ from cleaner.rules import (
 )
 from cleaner.rules._shared import Search, hit_lines, join_lines
 from cleaner.rules.base import DocumentRule, LineRule
+from cleaner.rules.languages import DEFAULT, UNDETERMINED, phrase_data
 
 RULES: tuple[ModuleType, ...] = (
     byline,
@@ -117,6 +118,8 @@ class Context:
     prepared: Mapping[str, Any]
     line_rules: tuple[PreparedLineRule, ...] = ()
     document_rules: tuple[ModuleType, ...] = ()
+    language: str | None = None  # None: the phrases for documents whose language is not told
+    variants: dict[str, Context] = field(default_factory=dict, compare=False, repr=False)
 
     def only(self, rules: tuple[ModuleType, ...]) -> Context:
         """The same run with only ``rules`` (of those selected)."""
@@ -126,7 +129,19 @@ class Context:
             self.prepared,
             tuple(entry for entry in self.line_rules if entry.rule in rules),
             tuple(r for r in self.document_rules if r in rules),
+            self.language,
         )
+
+    def for_document(self, document: Document) -> Context:
+        """The context for ``document``'s language: its rules prepared with that language's
+        phrases (:mod:`cleaner.rules.languages`), made once a run for each language met."""
+        language = document.metadata.get("language")
+        if self.language is not None or not isinstance(language, str) or language in (UNDETERMINED, *DEFAULT):
+            return self  # a language's own context, or the phrases every table starts with
+        found = self.variants.get(language)
+        if found is None:
+            found = self.variants[language] = make_context(self.settings, language).only(self.rules)
+        return found
 
     @cached_property
     def stages(self) -> tuple[Context, ...]:
@@ -154,18 +169,20 @@ class PerFile:
         return self.variants[ignored]
 
 
-def make_context(settings: Settings) -> Context:
-    """Select the rules and prepare their data once per run."""
+def make_context(settings: Settings, language: str | None = None) -> Context:
+    """Select the rules and prepare their data once per run; with ``language``, the rules
+    written for it, with its phrases."""
     phrases = load_phrases()
-    rules = tuple(rule for rule in RULES if settings.is_selected(rule.CODE))
+    data = {rule: phrase_data(phrases.get(rule.NAME), language) for rule in RULES if settings.is_selected(rule.CODE)}
+    rules = tuple(rule for rule, found in data.items() if found is not None)
     prepared = {
-        rule.NAME: rule.RULE.prepare(phrases.get(rule.NAME, {}), settings)
+        rule.NAME: rule.RULE.prepare({**(data[rule] or {}), "language": language}, settings)
         for rule in rules
         if rule.RULE.prepare is not None
     }
     line_rules = tuple(_line_rule(r, r.RULE, prepared.get(r.NAME)) for r in rules if isinstance(r.RULE, LineRule))
     document_rules = tuple(r for r in rules if isinstance(r.RULE, DocumentRule))
-    return Context(settings, rules, prepared, line_rules, document_rules)
+    return Context(settings, rules, prepared, line_rules, document_rules, language)
 
 
 def _line_rule(module: ModuleType, rule: LineRule, prepared: Any) -> PreparedLineRule:
@@ -180,7 +197,11 @@ def _line_rule(module: ModuleType, rule: LineRule, prepared: Any) -> PreparedLin
 
 
 def run_rule(module: ModuleType, document: Document, context: Context) -> Iterator[Finding]:
-    """The findings of one rule on ``document``, every line checked (no trigger, no limit)."""
+    """The findings of one rule on ``document``, every line checked (no trigger, no limit);
+    none when the rule is not written for the document's language."""
+    context = context.for_document(document)
+    if module not in context.rules:
+        return
     prepared = context.prepared.get(module.NAME)
     rule = module.RULE
     if isinstance(rule, LineRule) and rule.check_lines is not None:
@@ -198,6 +219,7 @@ def check_document(document: Document, context: Context, memo: Memo | None = Non
     With a ``memo``, lines checked before (in an earlier fix pass) are not checked again: a
     line rule's findings on a line depend on that line alone.
     """
+    context = context.for_document(document)
     memo = {} if memo is None else memo
     fresh = [line for line in document.lines if line not in memo]
     for line in fresh:

@@ -13,7 +13,7 @@ from cleaner.core.model import words_key as phrase_key
 from cleaner.core.trie import trie_regex
 
 _NEEDLE_WORD = re.compile(r"\w+")
-_CLOSERS = "\"'”’)] \t"
+_CLOSERS = "\"'”’)] \t」』）"
 SEPARATOR = r"\s*(?::|\||»|>>|›|–|—|-{1,2})"
 LINE_START = r"\n(?:[^\w\n]|_)*"  # a line's start and what phrase_key skips before a word
 
@@ -101,8 +101,9 @@ def word_count(text: str) -> int:
 
 
 def is_sentence(text: str) -> bool:
-    """Whether ``text`` ends like a sentence (a full stop, question or exclamation mark)."""
-    return text.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+    """Whether ``text`` ends like a sentence (a full stop, question or exclamation mark, in
+    Latin or in Chinese and Japanese script)."""
+    return text.rstrip(_CLOSERS).endswith((".", "!", "?", "…", "。", "！", "？", "．"))
 
 
 def removal(

@@ -24,7 +24,8 @@ The attack came when hundreds launched an assault on US-backed forces.
 ### Fix safety
 Safe. Matching is case-sensitive (the pronoun "us" never changes) and whole-word ("USAID",
 "MUSA", "U.S.S.R." stay), and names listed as exceptions stay ("USA Today"). The gazetteer is
-`cleaner/data/entities.toml`; add entries with `--entities FILE`.
+`cleaner/data/entities.toml`; add entries with `--entities FILE`. An entry rewrites names
+in documents of its `languages` only (English by default): "Die USA und Kanada" stays.
 
 Okay: Tell us what you think.
 Okay: The USSR and USAID were mentioned in USA Today.
@@ -48,7 +49,8 @@ REWRITES_TEXT = True
 
 
 def prepare(data: Any, settings: Settings) -> Matcher:
-    return Matcher(load_gazetteer(settings.entity_files))
+    language = data.get("language")
+    return Matcher(tuple(e for e in load_gazetteer(settings.entity_files) if e.speaks(language)))
 
 
 def check_lines(lines: Sequence[Line], matcher: Matcher) -> list[Finding]:

@@ -47,7 +47,7 @@ def test_jsonl_output_records_every_removal(corpus, capsys):
         (5, "B006", "share-trailer"),
     ]
     assert record["removed"][1]["text"] == "By Jane Doe"
-    assert record["metadata"] == {"date": "2024-05-02", "author": "Jane Doe"}
+    assert record["metadata"] == {"date": "2024-05-02", "author": "Jane Doe", "language": "en"}
     assert record["edits"] == []
 
 

@@ -73,6 +73,7 @@ def test_rows_to_jsonl_with_a_custom_text_column(feed, capsys):
         "published": "2024-03-03T08:30:00",
         "tags": ["roads", "storm"],
         "price": "1.50",
+        "language": "en",
     }
     assert rows[3]["metadata"]["tags"] is None
 

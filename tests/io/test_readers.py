@@ -96,7 +96,13 @@ def test_jsonl_records_keep_their_fields_and_line(tmp_path):
     lines = [{"id": "a", "text": "One\nTwo", "title": "T"}, {"id": 7, "text": "Three"}]
     (tmp_path / "c.jsonl").write_text("\n".join(map(json.dumps, lines)) + "\n", encoding="utf-8")
     first, second = read_all(tmp_path / "c.jsonl")
-    assert (first.id, first.record, dict(first.metadata), first.text) == ("a", 1, {"title": "T"}, "One\nTwo")
+    # two words tell no language: "und", recorded all the same
+    assert (first.id, first.record, dict(first.metadata), first.text) == (
+        "a",
+        1,
+        {"title": "T", "language": "und"},
+        "One\nTwo",
+    )
     assert (second.id, second.record) == ("7", 2)
 
 

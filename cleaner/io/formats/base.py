@@ -11,6 +11,7 @@ from cleaner.core.model import Document, InputError, freeze, lines_from_text
 from cleaner.core.settings import Settings
 from cleaner.io.extras import MissingExtra
 from cleaner.io.files import Source, Unreadable, load
+from cleaner.io.language import with_language
 
 Item = Document | InputError
 
@@ -93,7 +94,8 @@ class Archive(Format):
 
 
 def make_document(path: str, doc_id: str, text: str, metadata: dict, record: int | None = None) -> Document:
-    return Document(doc_id, path, lines_from_text(text), freeze(metadata), record)
+    """A document read, with its language told from its text (:mod:`cleaner.io.language`)."""
+    return Document(doc_id, path, lines_from_text(text), freeze(with_language(metadata, text)), record)
 
 
 def too_large(size: int, settings: Settings) -> str:
