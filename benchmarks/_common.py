@@ -1,5 +1,6 @@
 """What the benchmark scripts share: where their data sets are, writing generated corpora,
-best-of-N timing, peak memory, running a child process and reading its result, and tables.
+best-of-N timing and pinning to one CPU, peak memory, running a child process and reading
+its result, and tables.
 
 The scripts import it as they import ``synthetic`` or ``spinner``: run as
 ``python benchmarks/NAME.py``, the script's folder is first on ``sys.path``.
@@ -24,7 +25,9 @@ from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 # the data sets live beside the project, read in place, never copied into it
-AEB = ROOT.parent / "shared" / "data" / "aeb"
+DATA = ROOT.parent / "shared" / "data"
+AEB = DATA / "aeb"
+WCXB = DATA / "wcxb-dev"
 
 T = TypeVar("T")
 
@@ -83,6 +86,15 @@ def timed(run: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[float, T]:
     started = time.perf_counter()
     result = run(*args, **kwargs)
     return time.perf_counter() - started, result
+
+
+def pin_to_one_cpu() -> str:
+    """Pin this process to one CPU where the OS allows it; describe what was done."""
+    if hasattr(os, "sched_setaffinity"):
+        cpu = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpu})
+        return f"pinned to CPU {cpu}"
+    return "not pinned (no sched_setaffinity on this OS); one process, one thread"
 
 
 def best_of(run: Callable[[], T], repeat: int, warm_up: bool = False) -> tuple[float, T]:

@@ -1,233 +1,118 @@
-"""Article-extraction benchmark: trafilatura alone, trafilatura tuned, trafilatura + cleaner.
+"""Article-extraction benchmark: trafilatura alone, trafilatura tuned, trafilatura + cleaner,
+on both public data sets side by side.
 
 Run from anywhere:
 
-    python benchmarks/extraction.py [--data PATH] [--details] [--leftover]
+    python benchmarks/extraction.py [--sets aeb,wcxb-dev] [--limit N] [--repeat N] [--worst N]
+                                    [--details] [--leftover]
 
-The data (181 news pages with hand-written article bodies) is read from ``--data``, by
-default ``../shared/data/aeb`` seen from the repository root; see its README.md for the
-layout and the metric. Without the data the script says so in one line and exits 0.
+The data sets are read in place from ``../shared/data/NAME`` seen from the repository root
+(``--data-root`` for another folder); see each one's README.md for its layout and metric.
+``aeb`` holds 181 news pages with hand-written article bodies; ``wcxb-dev`` 793 article pages
+of WCXB's development split (WCXB, Murrough Foley, 2026; CC-BY-4.0: credit it wherever its
+figures are shown). A set that is absent is skipped with one line; the others are reported.
 
-It prints one table with a row per system:
+Rows (``extraction_systems``):
 
-- ``trafilatura``: ``trafilatura.bare_extraction`` as published for this data
-  (``include_comments=False``, every other option at its default);
+- ``trafilatura``: ``trafilatura.extract(html, include_comments=False)``, as published for
+  both sets;
 - ``trafilatura favor_precision``: the same with ``favor_precision=True``;
-- ``trafilatura, cleaner's two runs``: the text of cleaner's HTML reader before any rule:
-  a precision run and a balanced run of trafilatura combined (``cleaner.io.extract``,
-  ``cleaner.io.combine``);
-- ``trafilatura + cleaner``: the HTML reader (``cleaner.io.formats.read``) and then
-  ``clean_document`` with the boilerplate rules (``cleaner clean --no-normalize``);
-- ``trafilatura + cleaner, names normalized``: the same with entity names normalized too, as
-  ``cleaner clean`` does by default. The metric compares tokens with the page's spelling, so
-  it counts each rewritten name ("U.S." as "US") as a miss: this row shows that cost.
+- ``cleaner's two runs, no rules``: the text of cleaner's HTML reader (``cleaner.io.formats.read``)
+  before any rule: a precision run and a balanced run of trafilatura combined;
+- ``cleaner``: that reader, then ``clean_document`` with every rule but the N rules, which
+  rewrite entity names: both metrics compare tokens with the page's spelling, so each
+  rewritten name ("U.S." as "US") would count as a miss;
+- ``cleaner, names normalized``: the same with every rule, as ``cleaner clean`` runs; it
+  shows that cost.
 
-Columns: F1, precision and recall of the benchmark's metric (4-token shingles of ``\\w+``
-tokens, page-normalised counts, averaged over pages, F1 of the averages), pages per second
-(rows 1 and 2 time trafilatura's extraction; row 3 times cleaner's reader with the gzipped
-file's reading, and rows 4 and 5 that + cleaning; trafilatura's import is not timed), the number of
-output lines that look like boilerplate by this script's own small list of shapes (kept
-independent of cleaner's rules), and the number of pages with the page title as a line.
-Then the change cleaner brings over trafilatura alone, in F1 and recall.
+Columns, per set: F1, precision and recall of the set's own metric (``extraction_scoring``);
+for wcxb-dev the shares of ``with`` and ``without`` snippets found; the pages whose F1 is
+below trafilatura's by more than 0.2 and by more than 0.02; seconds per page on one core
+(the process pinned to one CPU; only the extraction and cleaning of each page timed, with
+cleaner's reader reading and gunzipping its file; the best of ``--repeat`` passes, after one
+untimed page) and the ratio to trafilatura's.
 
-``--details`` lists every line cleaner removed that is mostly article text by the ground
-truth (a wrong removal), with the page id and rule code. ``--leftover`` lists the
-boilerplate-looking lines left in cleaner's output, with page ids and their kind.
+Then, for each of cleaner's rules, the lines it removed in the ``cleaner`` row and how many of
+them are article text by the truth (``extraction_rules``), with the rules above 2%; the
+boilerplate-looking lines each system leaves by this script's own shapes, independent of
+cleaner's rules (``extraction_shapes``; wcxb-dev's truth may include the page title); and with
+``--worst N`` the N pages of each set where cleaner loses most F1 against trafilatura, with
+what the reader recorded of its extraction (ids and figures only, never page text).
+
+``--details`` lists every line cleaner removed that is article text by the truth, with page
+id and rule code; ``--leftover`` the boilerplate-looking lines left in cleaner's output.
+Both print page text: read them, do not paste them into the project.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
-from collections import Counter
-from dataclasses import dataclass
+import time
 from pathlib import Path
 
-import trafilatura  # imported here so that its slow import is not timed
-from _common import AEB, absent, make_console, rich_table, timed
-from extraction_scoring import Tally, ngrams, page_titles, shingles, tokens
-from rich.console import Console
-
-from cleaner import clean_document
-from cleaner.core.fixes import Outcome
-from cleaner.core.model import Document
-from cleaner.core.settings import Settings
-from cleaner.io.files import Source
-from cleaner.io.formats import read
-from cleaner.rules import Context, make_context
-
-SYSTEMS = (
-    "trafilatura",
-    "trafilatura favor_precision",
-    "trafilatura, cleaner's two runs",
-    "trafilatura + cleaner",
-    "trafilatura + cleaner, names normalized",
-)
-# The share of a removed line's shingles that must be missing article text to call it wrong.
-MOSTLY_TRUE = 0.5
+from _common import DATA, absent, make_console, pin_to_one_cpu
+from extraction_data import SETS, DataSet
+from extraction_report import print_leftover, print_lines, print_losses, print_rules, print_systems
+from extraction_results import SetResult
+from extraction_systems import CLEANER, Systems
 
 
-@dataclass(frozen=True)
-class Page:
-    id: str
-    path: Path
-    truth: str
-
-
-def run_page(page: Page, contexts: tuple[Context, Context], tallies: dict[str, Tally]) -> list[tuple[str, str]]:
-    """Score the systems on one page; return cleaner's wrong removals (code, line).
-
-    cleaner runs twice: with its boilerplate rules, then also normalizing entity names as
-    ``cleaner clean`` does by default. The metric compares tokens with the page's own
-    spelling, so it counts every normalized name ("U.S." written "US") as a miss.
-    """
-    data = gzip.decompress(page.path.read_bytes())
-    plain, plain_seconds = timed_extraction(data)
-    tuned, tuned_seconds = timed_extraction(data, favor_precision=True)
-
-    extract_seconds, items = timed(lambda: list(read(Source(str(page.path), page.path.name, "html"), Settings())))
-    original = next((i for i in items if isinstance(i, Document)), None)
-    outcomes, clean_seconds = [], []
-    for context in contexts:
-        seconds, outcome = timed(clean_document, original, context) if original is not None else (0.0, None)
-        outcomes.append(outcome)
-        clean_seconds.append(seconds)
-    outcome = outcomes[0]
-
-    metadata = original.metadata if original is not None else {}
-    titles = page_titles(
-        data.decode("utf-8", "replace"), metadata.get("title"), tuned.title if tuned is not None else None
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sets", default=",".join(SETS), help=f"data sets, comma-separated (default: {','.join(SETS)})"
     )
-    texts = (
-        text_of(plain),
-        text_of(tuned),
-        original.text if original is not None else "",
-        *(o.document.text if o is not None else "" for o in outcomes),
-    )
-    times = (plain_seconds, tuned_seconds, extract_seconds, *(extract_seconds + s for s in clean_seconds))
-    for system, text, seconds in zip(SYSTEMS, texts, times):
-        tallies[system].add(page.truth, text, seconds, page.id, titles)
-    if outcome is None:
-        return []
-    return wrong_removals(removed_lines(original, outcome), page.truth, texts[3])
+    parser.add_argument("--data-root", type=Path, default=DATA, help="folder that holds the data sets")
+    parser.add_argument("--limit", type=int, default=0, help="the first N pages of each set (default: all)")
+    parser.add_argument("--repeat", type=int, default=1, help="timed passes; the best counts (default: 1)")
+    parser.add_argument("--worst", type=int, default=0, help="list the N pages where cleaner loses most F1")
+    parser.add_argument("--details", action="store_true", help="list the removed lines that are article text")
+    parser.add_argument("--leftover", action="store_true", help="list boilerplate left in cleaner's output")
+    args = parser.parse_args(argv)
+    unknown = sorted(set(args.sets.split(",")) - set(SETS))
+    if unknown:
+        parser.error(f"unknown data set(s): {', '.join(unknown)}; known: {', '.join(SETS)}")
+    if args.repeat < 1 or args.limit < 0 or args.worst < 0:
+        parser.error("--repeat must be at least 1, --limit and --worst at least 0")
+    return args
 
 
-def timed_extraction(data: bytes, **options) -> tuple[object, float]:
-    """trafilatura's result for a page with comments off and ``options``, and its time."""
-    seconds, result = timed(
-        trafilatura.bare_extraction, data, include_comments=False, deduplicate=False, with_metadata=True, **options
-    )
-    return result, seconds
-
-
-def text_of(result: object) -> str:
-    return (getattr(result, "text", None) or "") if result is not None else ""
-
-
-def removed_lines(original: Document, outcome: Outcome) -> list[tuple[str, int, str]]:
-    """(rule code, line number, original line text) of every line cleaner removed."""
-    by_number = {line.number: line.text for line in original.lines}
-    removed = []
-    for finding in outcome.applied:
-        edits = finding.fix.edits if finding.fix else ()
-        removed += [(finding.code, e.line, by_number[e.line]) for e in edits if e.removes_line]
-    return sorted(removed, key=lambda r: r[1])
-
-
-def wrong_removals(removed: list[tuple[str, int, str]], truth: str, output: str):
-    """(code, line) of removed lines whose shingles are mostly in the truth but not the output.
-
-    Counting is by multiset: a line the truth has once and the text twice is wrong to drop
-    only if neither copy is left.
-    """
-    truth_words, output_words = tokens(truth), tokens(output)
-    missing: dict[int, Counter] = {}
-    wrong = []
-    for code, _, line in removed:
-        grams = shingles(tokens(line))
-        if not grams:
-            continue
-        size = len(next(iter(grams)))
-        if size not in missing:
-            missing[size] = ngrams(truth_words, size) - ngrams(output_words, size)
-        hits = grams & missing[size]
-        if sum(hits.values()) >= MOSTLY_TRUE * sum(grams.values()):
-            missing[size] -= hits
-            wrong.append((code, line))
-    return wrong
-
-
-def load_pages(data: Path) -> list[Page]:
-    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
-    return [
-        Page(page_id, data / "html" / f"{page_id}.html.gz", entry.get("articleBody") or "")
-        for page_id, entry in sorted(truth.items())
-    ]
-
-
-def print_table(console: Console, tallies: dict[str, Tally]) -> None:
-    columns = (
-        "system",
-        "F1",
-        "precision",
-        "recall",
-        "pages/s",
-        "boilerplate-looking lines left",
-        "pages with title line",
-    )
-    table = rich_table(f"Article extraction, {tallies[SYSTEMS[0]].pages} pages", columns, left=("system",))
-    for system, tally in tallies.items():
-        f1, precision, recall = tally.scores()
-        speed = tally.pages / tally.seconds if tally.seconds else 0.0
-        table.add_row(
-            system,
-            f"{f1:.3f}",
-            f"{precision:.3f}",
-            f"{recall:.3f}",
-            f"{speed:.1f}",
-            str(len(tally.leftover)),
-            str(tally.title_pages),
-        )
-    console.print(table)
-    base = tallies[SYSTEMS[0]].scores()
-    for system in SYSTEMS[2:]:
-        cleaned = tallies[system].scores()
-        console.print(
-            f"{system} vs trafilatura alone: F1 {cleaned[0] - base[0]:+.4f}, recall {cleaned[2] - base[2]:+.4f}"
-        )
-
-
-def print_leftover(console: Console, tally: Tally) -> None:
-    console.rule("boilerplate-looking lines left in cleaner's output")
-    for kind, count in Counter(kind for _, kind, _ in tally.leftover).most_common():
-        console.print(f"{count:4d}  {kind}", highlight=False)
-    for page, kind, line in tally.leftover:
-        console.print(f"{page}  [{kind}]  {line}", markup=False, highlight=False)
+def measure(data_set: DataSet, args: argparse.Namespace, systems: Systems) -> SetResult:
+    """Every system on every page of ``data_set``, ``--repeat`` passes; the first is scored."""
+    pages = data_set.pages(args.data_root, args.limit or None)
+    result = SetResult(data_set, len(pages))
+    if pages:
+        # untimed: the first call of each system pays for lazy imports and caches being filled
+        systems.run(pages[0])
+    for number in range(args.repeat):
+        for page in pages:
+            result.add(page, systems.run(page), number)
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=AEB, help="benchmark folder")
-    parser.add_argument("--details", action="store_true", help="list wrong removals")
-    parser.add_argument("--leftover", action="store_true", help="list boilerplate left")
-    args = parser.parse_args(argv)
-    if absent(args.data / "ground-truth.json"):
+    args = parse_args(argv)
+    chosen = [SETS[name] for name in dict.fromkeys(args.sets.split(","))]
+    present = [s for s in chosen if not absent(s.truth_file(args.data_root), f"extraction ({s.name}): ")]
+    if not present:
         return 0
-    console = make_console(200)
-    contexts = (make_context(Settings(select=("B",))), make_context(Settings()))
-    tallies = {system: Tally() for system in SYSTEMS}
-    wrong: list[tuple[str, str, str]] = []
-    for page in load_pages(args.data):
-        wrong += [(page.id, code, line) for code, line in run_page(page, contexts, tallies)]
-    print_table(console, tallies)
-    if args.details:
-        console.rule(f"lines cleaner removed that are article text ({len(wrong)})")
-        for page_id, code, line in wrong:
-            console.print(f"{page_id}  {code}  {line}", markup=False, highlight=False)
-    if args.leftover:
-        print_leftover(console, tallies[SYSTEMS[3]])
+    pinned = pin_to_one_cpu()
+    systems = Systems()
+    started = time.perf_counter()
+    results = [measure(data_set, args, systems) for data_set in present]
+    console = make_console(240)
+    print_systems(console, results, f"{pinned}, best of {args.repeat} pass(es)")
+    print_rules(console, results, {rule.CODE: rule.NAME for rule in systems.contexts[CLEANER].rules})
+    print_leftover(console, results)
+    for result in results:
+        if args.worst:
+            print_losses(console, result, args.worst)
+        if args.details:
+            print_lines(console, f"{result.data_set.name}: removed lines that are article text", result.rules.wrong)
+        if args.leftover:
+            print_lines(console, f"{result.data_set.name}: boilerplate left", result.rows[CLEANER].leftover.lines)
+    console.print(f"{sum(r.pages for r in results)} pages in {time.perf_counter() - started:.0f} s", highlight=False)
     return 0
 
 

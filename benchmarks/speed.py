@@ -56,14 +56,13 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import platform
 import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from _common import timed
+from _common import pin_to_one_cpu, timed
 from speed_articles import SEEDS, build_documents, seed_texts
 
 import cleaner
@@ -103,15 +102,6 @@ def baseline_clean(lines: Sequence[str]) -> list[str]:
 
 
 # -- timing ---------------------------------------------------------------------------------
-
-
-def pin_to_one_cpu() -> str:
-    """Pin this process to one CPU where the OS allows it; describe what was done."""
-    if hasattr(os, "sched_setaffinity"):
-        cpu = min(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {cpu})
-        return f"pinned to CPU {cpu}"
-    return "not pinned (no sched_setaffinity on this OS); one process, one thread"
 
 
 def each(clean: Callable[[object], object], batch: Sequence) -> None:
