@@ -29,12 +29,14 @@ The council will vote again in March.
 ### Fix safety
 Safe. Each line must be a link's whole text, so a headline or list item that merely holds a
 link stays; a single linked line stays unless it is in capitals (a linked product name or
-heading inside the story, "Harbour wall repaired", stays); addresses and lines ending with a
-full stop stay. (In the examples below, lines 2 to 4 are links on the page.)
+heading inside the story, "Harbour wall repaired", stays); a run of short linked items (under five
+words a line on average: "Wool", "Where to stay") is the article's own list or table
+of contents and stays; addresses and lines ending with a full stop stay. (In the examples below, lines 2 to 4 are links on the page.)
 
 Okay: The council will vote again in March.\\nFerry fares to rise by 4% from April\\nThe vote was close.
 Okay: The council will vote again in March.\\nThe ferry fares rise in April.\\nThe harbour wall was repaired.
 Okay: The council will vote again in March.\\nhttps://example.org/report\\nhttps://example.org/annex
+Okay: The council will vote again in March.\\nWhere to stay\\nWhat to eat
 B012: The council will vote again in March.\\nFerry fares to rise by 4% from April\\nHarbour wall repaired after winter storms
 B012: The council will vote again in March.\\nCOUNCIL VOTES TO CLOSE THE HARBOUR\\nThe vote was close.
 """
@@ -54,6 +56,9 @@ EXAMPLE_METADATA = {"extraction": {"linked_lines": [2, 3, 4]}}
 MIN_RUN = 2  # lines in a row: one linked headline alone may be the story's own heading
 MAX_WORDS = 25
 MIN_CAPITALS_WORDS = 4  # a linked line in capitals, alone, is a promo from this many words
+# a run of other stories' headlines averages this many words or more; shorter linked items
+# (brand names, materials, episode numbers, a table of contents) are the article's own list
+MIN_MEAN_WORDS = 5
 
 
 def check(document: Document, context: Any) -> Iterator[Finding]:
@@ -65,7 +70,7 @@ def check(document: Document, context: Any) -> Iterator[Finding]:
         if line is not None and line.number in linked and _headline_shaped(line):
             run.append(line)
             continue
-        if len(run) >= MIN_RUN:
+        if len(run) >= MIN_RUN and sum(m.word_count for m in run) >= MIN_MEAN_WORDS * len(run):
             for member in run:
                 yield removal(CODE, NAME, member.number, member.text, "linked headline in a list")
         elif len(run) == 1 and _in_capitals(run[0]):

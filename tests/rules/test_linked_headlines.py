@@ -33,6 +33,10 @@ CASES = [
 ]
 KEPT = [
     pytest.param(f"{BODY}\nHarbour wall repaired\n{BODY}", (2,), id="one-linked-heading"),
+    pytest.param(f"{BODY}\n- Wool\n- Recycled cotton\n- Linen\n{BODY}", (2, 3, 4), id="short-linked-list-items"),
+    pytest.param(
+        f"{BODY}\nGetting to the island\nWhere to stay\nWhat to eat\n{BODY}", (2, 3, 4), id="table-of-contents"
+    ),
     pytest.param(f"{BODY}\nSatechi car charger\n{BODY}\nMesh router\n{BODY}", (2, 4), id="linked-products-apart"),
     pytest.param(f"{BODY}\nFerry fares rise\nHarbour wall repaired", (), id="not-links"),
     pytest.param(f"{BODY}\nFerry fares rise\nHarbour wall repaired", (3, 4), id="other-lines-linked"),
