@@ -29,6 +29,10 @@ KEPT = [
     "desk@example.com",
     "Note:\nhttps://example.org/report",
     "The council posted the plan at https://example.org/plan.png yesterday.",
+    # an address after a label that is not a button's: the article's list of sources or places
+    "Website: https://example.org/harbour-authority",
+    "Registration: https://example.org/summit/tickets",
+    "- Source code: https://example.org/harbour/repo",
 ]
 
 
