@@ -14,6 +14,8 @@ FLAGGED = [
     "Photo credit: Harbour Authority",
 ]
 KEPT = [
+    "Video: How the new ferry terminal will look",  # the title of a video in the article
+    "- Video: 4K at 30 frames a second, no crop",  # a camera's specification
     "Photographs of the scene were released on Tuesday.",
     "Pictures from the rally show a packed square.",
     "Photo finishes decided three of the races on Saturday.",
