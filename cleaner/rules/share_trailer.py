@@ -38,7 +38,7 @@ from typing import Any
 
 from cleaner.core.model import Finding, Line
 from cleaner.core.settings import Settings
-from cleaner.rules._shared import first_words, phrase_set, removal, word_trigger
+from cleaner.rules._shared import first_words, is_sentence, phrase_set, removal, word_trigger
 from cleaner.rules.base import LineRule
 
 CODE = "B006"
@@ -86,7 +86,8 @@ def _is_widget(key: str, text: str, networks: frozenset[str]) -> bool:
     if not found:
         return False
     target = key.split()[-1]
-    return target in networks or "opens in new window" in key or "(" in text
+    # a button's note in brackets ("(Opens in new window)"), not a sentence's ("... (PTSD).")
+    return target in networks or "opens in new window" in key or ("(" in text and not is_sentence(text))
 
 
 RULE = LineRule(code=CODE, name=NAME, prepare=prepare, check_line=check_line, trigger=trigger, max_length=MAX_LENGTH)

@@ -20,6 +20,7 @@ FLAGGED = [
     "- Print Article",
 ]
 KEPT = [
+    "- Post-traumatic stress disorder (PTSD).",  # a list item that starts with a widget's verb
     "Share prices fell sharply on Monday.",
     "Like this year's budget, the plan relies on new taxes.",
     "Shares in the company rose 5% after the announcement.",
