@@ -132,3 +132,80 @@ def test_phrase_data_by_language():
     assert phrase_data(table, "fi") is None
     assert phrase_data({"languages": ["en", "fi"], "lines": ["a"]}, "fi") == {"lines": ["a"]}
     assert phrase_data({}, "fi") == {}
+
+
+# lines of each language that start like its boilerplate and must stay, and its boilerplate
+KEPT = {
+    "de": [
+        "Von Montag an gilt der neue Fahrplan, teilte die Stadt mit.",
+        "Anzeigen gegen den Betreiber wurden bisher nicht erstattet.",
+        "Lesen Sie auch die Erklärung des Bürgermeisters, sagte die Sprecherin.",
+        "Teilen wollten die beiden Gemeinden den Anleger nicht.",
+        "Newsletter und Aushänge informieren die Anwohner seit Jahren über die Fähre.",
+        "Foto und Film sind im Museum am Hafen ausgestellt.",
+    ],
+    "fr": [
+        "Par ailleurs, la mairie prévoit un nouveau tarif pour les habitants.",
+        "La publicité des horaires a été faite dans tous les quartiers.",
+        "Lire aussi le rapport complet, a déclaré le maire.",
+        "Partager le quai avec les pêcheurs reste difficile, selon le port.",
+        "Abonnez-vous à la patience : les travaux dureront trois mois, prévient la mairie.",
+        "Photo et vidéo sont interdites sur le chantier du port.",
+    ],
+    "es": [
+        "Por otra parte, el ayuntamiento anunció una nueva tarifa para los vecinos.",
+        "Publicidad engañosa fue la queja de varios pasajeros durante la reunión.",
+        "Lee también las bases del concurso, recomendó la concejala.",
+        "Compartir el muelle con los pescadores no será fácil, dijo el puerto.",
+        "Suscríbete o no, el servicio seguirá igual, aseguró la empresa.",
+        "Foto tras foto, los vecinos documentaron los daños del temporal.",
+    ],
+    "pt": [
+        "Por outro lado, a prefeitura anunciou uma nova tarifa para os moradores.",
+        "Publicidade enganosa foi a queixa de vários passageiros na reunião.",
+        "Leia também o edital do concurso, recomendou a vereadora.",
+        "Compartilhar o cais com os pescadores não será fácil, disse o porto.",
+        "Assine ou não, o serviço continuará igual, garantiu a empresa.",
+        "Foto após foto, os moradores registraram os danos da tempestade.",
+    ],
+    "it": [
+        "Di lunedì in lunedì, i pendolari chiedevano una tariffa più bassa.",
+        "Pubblicità ingannevole è stata la protesta di alcuni passeggeri.",
+        "Leggi anche il bando del concorso, ha raccomandato l'assessora.",
+        "Condividi o no, il molo resta ai pescatori, ha detto il porto.",
+        "Iscriviti o no, il servizio resterà uguale, ha assicurato la società.",
+        "Foto dopo foto, gli abitanti hanno documentato i danni della tempesta.",
+    ],
+    "ja": [
+        "広告の規制について市議会で議論が続いている。",
+        "関連記事を読んだ市民から多くの意見が寄せられた。",
+        "シェアサイクルの台数を増やす計画もある。",
+    ],
+}
+
+
+@pytest.mark.parametrize(("language", "line"), [(language, line) for language, lines in KEPT.items() for line in lines])
+def test_lines_that_start_like_boilerplate_stay(language, line, context):
+    document = make_document("a.txt", "a", line, {"language": language})
+    document = document.with_metadata(language=language)  # one line may not tell its language
+    assert clean_document(document, context).applied == ()
+
+
+# more boilerplate of each language, with the rule that removes it
+FLAGGED = {
+    "de": [("B008", "Jetzt Newsletter abonnieren"), ("B010", "Foto: dpa"), ("B005", "Mehr zum Thema: Der neue Hafen")],
+    "fr": [("B008", "Inscrivez-vous à la newsletter"), ("B010", "Photo : AFP"), ("B005", "Sur le même sujet")],
+    "es": [("B008", "Suscríbete al boletín"), ("B010", "Foto: EFE"), ("B005", "Noticias relacionadas")],
+    "pt": [("B008", "Assine a newsletter"), ("B010", "Foto: Reuters"), ("B005", "Leia mais: O novo porto")],
+    "it": [("B008", "Iscriviti alla newsletter"), ("B010", "Foto: Ansa"), ("B005", "Articoli correlati")],
+    "ja": [("B005", "あわせて読みたい"), ("B007", "スポンサーリンク"), ("B006", "ツイート")],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "code", "line"), [(language, *case) for language, cases in FLAGGED.items() for case in cases]
+)
+def test_boilerplate_of_each_language_goes(language, code, line, context):
+    body = ARTICLES[language][0][0]
+    document = make_document("a.txt", "a", f"{body}\n{line}", {}).with_metadata(language=language)
+    assert [(f.code, f.text) for f in clean_document(document, context).applied] == [(code, line)]
