@@ -35,7 +35,9 @@ Residents asked for a new footpath too.
 Safe for a stretch: the copies are the same text. A paragraph repeated alone, or two in a
 row, is reported with an unsafe fix (`cleaner check --unsafe-fixes` applies it): an interview
 asks each guest the same question, a meal plan repeats its day's steps, and such repeats are
-often the article's own. So do short repeated lines (a table's header row, "Photo: AP"), and caption pairs (`duplicated-caption`, B004) and headline repeats
+often the article's own. So are short repeated lines (a table's header row, "Photo: AP") and
+list items and table rows (a product's features listed for each of its models): they stay.
+Caption pairs (`duplicated-caption`, B004) and headline repeats
 (`repeated-headline`, B003) are left to their rules when those are selected. Comparing whole
 texts keeps the rule as cheap as a dictionary lookup per paragraph; copies that differ in case
 or a few words are the corpus stage's to find.
@@ -46,6 +48,7 @@ D001: The council voted on Tuesday to rebuild the harbour wall.\\nWork starts in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -57,6 +60,7 @@ from cleaner.rules.duplicated_caption import REACH, pairs_of
 CODE = "D001"
 NAME = "repeated-paragraph"
 MIN_WORDS = 6
+_LISTED = re.compile(r"\s*(?:[-*•|>]|\d+[.)]\s)")
 STRETCH = 3  # paragraphs in a row shown again: fewer may be a recipe's or an interview's own repeats
 
 
@@ -79,9 +83,15 @@ def _repeats(lines: tuple[Line, ...]) -> list[tuple[Line, Line, bool]]:
     found = []
     for index, text in enumerate(texts):
         first = first_of.setdefault(text, index)
-        if first != index and lines[index].word_count >= MIN_WORDS:
+        if first != index and lines[index].word_count >= MIN_WORDS and not _listed(lines[index].text):
             found.append((lines[index], lines[first], _in_stretch(texts, first, index)))
     return found
+
+
+def _listed(text: str) -> bool:
+    """A list item or a table row: a product's features and a plan's steps repeat in an
+    article on purpose; a scraper repeats its paragraphs."""
+    return _LISTED.match(text) is not None
 
 
 def _in_stretch(texts: list[str], first: int, index: int) -> bool:

@@ -96,3 +96,9 @@ def test_clean_removes_the_copy_and_is_stable(context):
     once = clean_document(document(text), context).document
     assert once.text == f"{STORY}\n{FILLER}"
     assert clean_document(once, context).document.text == once.text
+
+
+def test_list_items_repeated_in_a_stretch_stay(context):
+    features = "- Charges fully in under two hours at home\n- Folds flat to fit under a desk\n- Runs for six hours on one charge"
+    text = f"The small model:\n{features}\nThe large model:\n{features}"
+    assert findings(text, context) == []
