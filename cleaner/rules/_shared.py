@@ -106,6 +106,15 @@ def is_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith((".", "!", "?", "…", "。", "！", "？", "．"))
 
 
+_LISTED = re.compile(r"\s*(?:[-*•|>]|\d+[.)]\s)")
+
+
+def listed(text: str) -> bool:
+    """Whether ``text`` is a list item or a table row (extraction writes "- ", "| ... |"):
+    an article's lists repeat their items on purpose, where a scraper repeats paragraphs."""
+    return _LISTED.match(text) is not None
+
+
 def removal(
     code: str,
     name: str,

@@ -22,7 +22,8 @@ Nothing: both copies go.
 ### Fix safety
 Safe. A line repeated far from its first copy is a duplicate paragraph, not a caption, and is
 left to the duplicate rules; so is a line that appears three times or more, such as the
-header row of a table repeated down the page.
+header row of a table repeated down the page. A word alone ("noun") and a list item or table
+row written twice are the article's own and stay.
 
 Okay: Volunteers fill sandbags outside the town hall.\\nThe river rose overnight.
 Okay: Results so far.\\nPlayer Goals Assists\\nAna Ruiz 4 2\\nPlayer Goals Assists\\nLea Roe 3 1\\nPlayer Goals Assists
@@ -35,7 +36,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from cleaner.core.model import Document, Finding, Line
-from cleaner.rules._shared import headline_repeats, is_sentence, removal
+from cleaner.rules._shared import headline_repeats, is_sentence, listed, removal
 from cleaner.rules.base import DocumentRule
 
 CODE = "B004"
@@ -80,7 +81,8 @@ def caption_pairs(lines: tuple[Line, ...]) -> list[tuple[Line, Line]]:
     """
     starting: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
-        if len(line.text) <= MAX_LENGTH:
+        # a caption is a phrase: a word alone or a list's item twice is the article's own
+        if len(line.text) <= MAX_LENGTH and line.word_count > 1 and not listed(line.text):
             starting.setdefault(line.first_word, []).append(index)
     pairs = []
     for indexes in starting.values():

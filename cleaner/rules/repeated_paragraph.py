@@ -48,19 +48,17 @@ D001: The council voted on Tuesday to rebuild the harbour wall.\\nWork starts in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from cleaner.core.model import Document, Finding, Line
-from cleaner.rules._shared import HEADLINE_TOP, TITLE_FIELDS, headline_repeats, removal
+from cleaner.rules._shared import HEADLINE_TOP, TITLE_FIELDS, headline_repeats, listed, removal
 from cleaner.rules.base import DocumentRule
 from cleaner.rules.duplicated_caption import REACH, pairs_of
 
 CODE = "D001"
 NAME = "repeated-paragraph"
 MIN_WORDS = 6
-_LISTED = re.compile(r"\s*(?:[-*•|>]|\d+[.)]\s)")
 STRETCH = 3  # paragraphs in a row shown again: fewer may be a recipe's or an interview's own repeats
 
 
@@ -83,15 +81,11 @@ def _repeats(lines: tuple[Line, ...]) -> list[tuple[Line, Line, bool]]:
     found = []
     for index, text in enumerate(texts):
         first = first_of.setdefault(text, index)
-        if first != index and lines[index].word_count >= MIN_WORDS and not _listed(lines[index].text):
+        if (
+            first != index and lines[index].word_count >= MIN_WORDS and not listed(lines[index].text)
+        ):  # a list repeats on purpose
             found.append((lines[index], lines[first], _in_stretch(texts, first, index)))
     return found
-
-
-def _listed(text: str) -> bool:
-    """A list item or a table row: a product's features and a plan's steps repeat in an
-    article on purpose; a scraper repeats its paragraphs."""
-    return _LISTED.match(text) is not None
 
 
 def _in_stretch(texts: list[str], first: int, index: int) -> bool:

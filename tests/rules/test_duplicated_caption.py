@@ -45,3 +45,10 @@ def test_a_third_copy_far_away_makes_it_no_caption_pair(context):
     middle = "\n".join(f"Paragraph {n} of the story." for n in range(3))
     text = f"{BODY}\n{CAPTION}\n{CAPTION}\n{middle}\n{CAPTION.lower()}."
     assert flagged(duplicated_caption, context, text) == []
+
+
+def test_a_word_alone_or_a_list_item_twice_stays(context):
+    # a dictionary's part of speech, a step listed twice: the article's own, not a caption
+    assert flagged(duplicated_caption, context, f"{BODY}\nnoun\nnoun\n{BODY} Again.") == []
+    item = "- Let the dough rest for one hour"
+    assert flagged(duplicated_caption, context, f"{BODY}\n{item}\n{item}\n{BODY} Again.") == []
