@@ -1,1 +1,2 @@
-"""Human-facing output: run summaries and progress, always on stderr."""
+"""Output formats: findings (concise, full, json, jsonl, github, sarif), duplicate tables, run
+summaries and progress."""
