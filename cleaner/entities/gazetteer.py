@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from cleaner.io.language import DEFAULT, applies
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
@@ -32,12 +34,12 @@ class Entity:
     case_sensitive: bool = True
     exceptions: tuple[str, ...] = ()
     examples: tuple[tuple[str, str], ...] = ()
-    languages: tuple[str, ...] = ("en",)  # the languages of the documents whose names it rewrites
+    languages: tuple[str, ...] = DEFAULT  # the languages of the documents whose names it rewrites
 
     def speaks(self, language: str | None) -> bool:
-        """Whether the entry rewrites names in a document of ``language`` (None or "und":
-        not told, where every entry applies)."""
-        return language is None or language == "und" or language in self.languages
+        """Whether the entry rewrites names in a document of ``language`` (every entry does
+        where the language is not told)."""
+        return applies(self.languages, language)
 
 
 def default_text() -> str:
@@ -94,7 +96,7 @@ def _entity(entry: Any, where: str) -> Entity:
         case_sensitive=entry.get("case_sensitive", True),
         exceptions=_strings(entry.get("exceptions", []), where, "exceptions"),
         examples=tuple((a, b) for a, b in examples),
-        languages=_strings(entry.get("languages", ["en"]), where, "languages"),
+        languages=_strings(entry.get("languages", list(DEFAULT)), where, "languages"),
     )
 
 

@@ -9,9 +9,11 @@ or too mixed to tell is ``und`` (undetermined, as ISO 639 writes it).
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Any
 
 UNDETERMINED = "und"
+DEFAULT = ("en",)  # what phrase lists and gazetteer entries are written for unless they say
 CONFIDENCE = 0.5  # below this probability the language is not told
 SAMPLE = 5000  # characters read: an article's language shows in its first paragraphs
 
@@ -20,6 +22,12 @@ def detect(text: str) -> str:
     """The ISO 639-1 code of ``text``'s language, or ``und``."""
     language, _ = _identifier().classify(text[:SAMPLE])
     return str(language)
+
+
+def applies(languages: Sequence[str], language: str | None) -> bool:
+    """Whether what is written for ``languages`` (phrases, gazetteer entries) applies to a
+    document of ``language``: always when its language is not told."""
+    return language is None or language == UNDETERMINED or language in languages
 
 
 def primary(tag: object) -> str | None:
@@ -35,10 +43,11 @@ def with_language(metadata: dict[str, Any], text: str) -> dict[str, Any]:
     that differs is kept as ``page_language``. An undetermined text takes the declared one."""
     detected = detect(text)
     declared = metadata.get("language")
-    if detected == UNDETERMINED and primary(declared):
-        detected = primary(declared) or UNDETERMINED
+    said = primary(declared)
+    if detected == UNDETERMINED and said:
+        detected = said
     found = dict(metadata)
-    if declared is not None and primary(declared) != detected:
+    if declared is not None and said != detected:
         found["page_language"] = declared
     found["language"] = detected
     return found

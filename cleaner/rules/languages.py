@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-UNDETERMINED = "und"
-DEFAULT = ("en",)
+from cleaner.io.language import DEFAULT, UNDETERMINED, applies
+
+__all__ = ["DEFAULT", "KEYS", "UNDETERMINED", "languages_of", "phrase_data"]
+
 KEYS = ("languages", "shared")  # a table's keys that say how its phrases apply
 
 
@@ -25,9 +27,9 @@ def phrase_data(table: Mapping[str, Any] | None, language: str | None) -> dict[s
     if not table:
         return {}
     own = {k: v for k, v in table.items() if not isinstance(v, Mapping) and k not in KEYS}
-    if language is None or language == UNDETERMINED or language in table.get("languages", DEFAULT):
+    if applies(table.get("languages", DEFAULT), language):
         return own
-    other = table.get(language)
+    other = table.get(language) if language else None  # applies() took None and "und"
     if not isinstance(other, Mapping):
         return None
     return {**{k: own[k] for k in table.get("shared", ())}, **other}
