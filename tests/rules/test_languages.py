@@ -196,7 +196,12 @@ FLAGGED = {
     "de": [("B008", "Jetzt Newsletter abonnieren"), ("B010", "Foto: dpa"), ("B005", "Mehr zum Thema: Der neue Hafen")],
     "fr": [("B008", "Inscrivez-vous à la newsletter"), ("B010", "Photo : AFP"), ("B005", "Sur le même sujet")],
     "es": [("B008", "Suscríbete al boletín"), ("B010", "Foto: EFE"), ("B005", "Noticias relacionadas")],
-    "pt": [("B008", "Assine a newsletter"), ("B010", "Foto: Reuters"), ("B005", "Leia mais: O novo porto")],
+    "pt": [
+        ("B008", "Assine a newsletter"),
+        ("B010", "Foto: Reuters"),
+        ("B005", "Leia mais: O novo porto"),
+        ("B014", "Tags: porto, balsa, tempestade"),  # sites write "Tags" in many languages
+    ],
     "it": [("B008", "Iscriviti alla newsletter"), ("B010", "Foto: Ansa"), ("B005", "Articoli correlati")],
     "ja": [("B005", "あわせて読みたい"), ("B007", "スポンサーリンク"), ("B006", "ツイート")],
 }
